@@ -1,0 +1,279 @@
+package dev.parley;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.parley.codec.CodecFactory;
+import dev.parley.codec.Codecs;
+import dev.parley.contract.ContractDescriptor;
+import dev.parley.internal.runtime.DeadlineFilter;
+import dev.parley.internal.runtime.Router;
+import dev.parley.internal.runtime.RuntimeContext;
+import dev.parley.internal.runtime.Skeleton;
+import dev.parley.internal.runtime.Transports;
+import dev.parley.service.Filter;
+import dev.parley.service.Filters;
+import dev.parley.service.Service;
+import dev.parley.time.Scheduler;
+import dev.parley.transport.Registration;
+import dev.parley.transport.Transport;
+import dev.parley.transport.TransportContext;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A Parley runtime: serves contracts, subscribes to events, and makes clients and publishers. The URI
+ * scheme of an address picks the transport; the method's shape picks the interaction style.
+ *
+ * <pre>{@code
+ * try (Parley parley = Parley.builder().build()) {
+ *     parley.serve(TripService.class, new TripServiceImpl(), "local:trips");
+ *     TripService trips = parley.client(TripService.class, "local:trips");
+ *     Trip trip = trips.get(new TripId("t-1"));
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe. {@link #close()} stops serving, lets in-flight handlers finish within
+ * {@link Defaults#SHUTDOWN_GRACE}, and closes the transports.
+ */
+public final class Parley implements AutoCloseable {
+
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
+
+    private final RuntimeContext ctx;
+    private final List<Filter> clientFilters;
+    private final Map<URI, Router> routers = new ConcurrentHashMap<>();
+    private final List<Registration> registrations = new CopyOnWriteArrayList<>();
+    private final Duration shutdownGrace;
+
+    private Parley(Builder b) {
+        String instance = b.instance != null ? b.instance : "parley-" + INSTANCES.incrementAndGet();
+        ExecutorService handlers = Executors.newThreadPerTaskExecutor(
+                Thread.ofVirtual().name(instance + "-handler-", 0).factory());
+        Codecs codecs = Codecs.load(b.codecs, Parley.class.getClassLoader());
+        String mediaType = b.mediaType != null ? Codecs.normalize(b.mediaType) : codecs.defaultMediaType();
+        Transports transports = new Transports(new TransportContext(b.scheduler, handlers, instance),
+                Parley.class.getClassLoader());
+        this.ctx = new RuntimeContext(b.scheduler, codecs, mediaType, handlers, instance, transports, b.timeout,
+                List.copyOf(b.serverFilters));
+        this.clientFilters = List.copyOf(b.clientFilters);
+        this.shutdownGrace = b.shutdownGrace;
+    }
+
+    /** A builder with every default from {@link Defaults}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Serves {@code implementation} of a service contract at each address.
+     *
+     * @throws dev.parley.contract.InvalidContractException when the contract breaks a rule
+     */
+    public <T> Registration serve(Class<T> contract, T implementation, String... addresses) {
+        ContractDescriptor d = requireKind(contract, ContractDescriptor.Kind.SERVICE, "serve", "subscribe");
+        Service skeleton = Filters.chain(ctx.serverFilters(), new Skeleton(d, implementation, ctx, null));
+        List<Registration> added = new ArrayList<>();
+        for (URI address : addresses(addresses)) {
+            Router router = routers.computeIfAbsent(address, a -> {
+                Router r = new Router();
+                registrations.add(ctx.transports().forAddress(a).serve(a, r));
+                return r;
+            });
+            router.add(d, skeleton);
+            added.add(() -> router.remove(d));
+        }
+        return track(added);
+    }
+
+    /**
+     * Subscribes {@code implementation} to an events contract as a member of {@code group}: each event
+     * reaches every group once, and one member within a group.
+     */
+    public <T> Registration subscribe(Class<T> contract, String group, T implementation, String... addresses) {
+        ContractDescriptor d = requireKind(contract, ContractDescriptor.Kind.EVENTS, "subscribe", "serve");
+        requireNonNull(group, "group");
+        Service skeleton = Filters.chain(ctx.serverFilters(),
+                new Skeleton(d, implementation, ctx, group + "/" + ctx.instance()));
+        List<Registration> added = new ArrayList<>();
+        for (URI address : addresses(addresses)) {
+            Transport t = ctx.transports().forAddress(address);
+            added.add(t.subscribe(address, d.channel(), group, skeleton));
+        }
+        return track(added);
+    }
+
+    /** A builder for a client of a service contract. */
+    public <T> ClientBuilder<T> client(Class<T> contract) {
+        requireKind(contract, ContractDescriptor.Kind.SERVICE, "client", "publisher");
+        return new ClientBuilder<>(this, contract);
+    }
+
+    /** A client of a service contract at {@code address}, with the runtime's defaults. */
+    public <T> T client(Class<T> contract, String address) {
+        return client(contract).at(address).build();
+    }
+
+    /** A builder for a publisher of an events contract. */
+    public <T> PublisherBuilder<T> publisher(Class<T> contract) {
+        requireKind(contract, ContractDescriptor.Kind.EVENTS, "publisher", "client");
+        return new PublisherBuilder<>(this, contract);
+    }
+
+    /** A publisher of an events contract at {@code address}, with the runtime's defaults. */
+    public <T> T publisher(Class<T> contract, String address) {
+        return publisher(contract).at(address).build();
+    }
+
+    /** This runtime's instance name, unique within the process. */
+    public String instance() {
+        return ctx.instance();
+    }
+
+    @Override
+    public void close() {
+        for (Registration r : registrations) {
+            r.close();
+        }
+        registrations.clear();
+        ctx.handlers().shutdown();
+        try {
+            if (!ctx.handlers().awaitTermination(shutdownGrace.toMillis(), TimeUnit.MILLISECONDS)) {
+                ctx.handlers().shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            ctx.handlers().shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        ctx.transports().close();
+    }
+
+    RuntimeContext context() {
+        return ctx;
+    }
+
+    /** The client chain: the runtime's filters, the client's, then the deadline, then the transport. */
+    Service clientChain(List<Filter> filters, URI address) {
+        List<Filter> all = new ArrayList<>(clientFilters);
+        all.addAll(filters);
+        all.add(new DeadlineFilter(ctx.scheduler()));
+        return Filters.chain(all, ctx.transports().forAddress(address).connect(address));
+    }
+
+    private Registration track(List<Registration> added) {
+        registrations.addAll(added);
+        return () -> {
+            for (Registration r : added) {
+                if (registrations.remove(r)) {
+                    r.close();
+                }
+            }
+        };
+    }
+
+    private static List<URI> addresses(String[] addresses) {
+        if (addresses.length == 0) {
+            throw new IllegalArgumentException("addresses: none given (e.g. \"local:trips\")");
+        }
+        List<URI> uris = new ArrayList<>();
+        for (String a : addresses) {
+            uris.add(Transports.address(requireNonNull(a, "address")));
+        }
+        return uris;
+    }
+
+    private static ContractDescriptor requireKind(Class<?> contract, ContractDescriptor.Kind kind, String used,
+            String instead) {
+        ContractDescriptor d = ContractDescriptor.of(contract);
+        if (d.kind() != kind) {
+            throw new IllegalArgumentException(contract.getName() + " is " + (kind == ContractDescriptor.Kind.SERVICE
+                    ? "an events contract (all @Publish)" : "a service contract (no @Publish)")
+                    + ": use " + instead + "(), not " + used + "()");
+        }
+        return d;
+    }
+
+    /** Configures a runtime. Not thread-safe. */
+    public static final class Builder {
+        private Scheduler scheduler = Scheduler.system();
+        private Duration timeout = Defaults.TIMEOUT;
+        private Duration shutdownGrace = Defaults.SHUTDOWN_GRACE;
+        private final List<CodecFactory> codecs = new ArrayList<>();
+        private final List<Filter> clientFilters = new ArrayList<>();
+        private final List<Filter> serverFilters = new ArrayList<>();
+        private @Nullable String mediaType;
+        private @Nullable String instance;
+
+        private Builder() {
+        }
+
+        /** The clock and timers; tests pass a manual one. */
+        public Builder scheduler(Scheduler scheduler) {
+            this.scheduler = requireNonNull(scheduler, "scheduler");
+            return this;
+        }
+
+        /** The default deadline of every call ({@link Defaults#TIMEOUT}). */
+        public Builder timeout(Duration timeout) {
+            this.timeout = positive(timeout, "timeout");
+            return this;
+        }
+
+        /** How long {@link #close()} waits for in-flight handlers ({@link Defaults#SHUTDOWN_GRACE}). */
+        public Builder shutdownGrace(Duration grace) {
+            this.shutdownGrace = requireNonNull(grace, "grace");
+            return this;
+        }
+
+        /** A codec factory asked before those found on the class path. */
+        public Builder codec(CodecFactory factory) {
+            codecs.add(requireNonNull(factory, "factory"));
+            return this;
+        }
+
+        /** The media type clients send; by default the first codec's first media type (JSON). */
+        public Builder mediaType(String mediaType) {
+            this.mediaType = requireNonNull(mediaType, "mediaType");
+            return this;
+        }
+
+        /** A filter around every client call, outside the client's own filters. */
+        public Builder clientFilter(Filter filter) {
+            clientFilters.add(requireNonNull(filter, "filter"));
+            return this;
+        }
+
+        /** A filter around every served operation, in the order added. */
+        public Builder serverFilter(Filter filter) {
+            serverFilters.add(requireNonNull(filter, "filter"));
+            return this;
+        }
+
+        /** The instance name (a responder's identity); unique by default. */
+        public Builder instance(String name) {
+            this.instance = requireNonNull(name, "name");
+            return this;
+        }
+
+        public Parley build() {
+            return new Parley(this);
+        }
+    }
+
+    static Duration positive(Duration d, String name) {
+        requireNonNull(d, name);
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(name + ": " + d + " (expected: > 0)");
+        }
+        return d;
+    }
+}

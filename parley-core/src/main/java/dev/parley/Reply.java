@@ -1,0 +1,68 @@
+package dev.parley;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One answer to a published request: who answered, and a value or an error.
+ *
+ * @param <R> the reply type
+ */
+public final class Reply<R> {
+
+    private final String responder;
+    private final @Nullable R value;
+    private final @Nullable RuntimeException error;
+    private final Duration latency;
+
+    private Reply(String responder, @Nullable R value, @Nullable RuntimeException error, Duration latency) {
+        this.responder = requireNonNull(responder, "responder");
+        this.value = value;
+        this.error = error;
+        this.latency = requireNonNull(latency, "latency");
+    }
+
+    /** A successful reply. */
+    public static <R> Reply<R> success(String responder, @Nullable R value, Duration latency) {
+        return new Reply<>(responder, value, null, latency);
+    }
+
+    /** A failed reply. */
+    public static <R> Reply<R> failure(String responder, RuntimeException error, Duration latency) {
+        return new Reply<>(responder, null, requireNonNull(error, "error"), latency);
+    }
+
+    /** Who answered: the subscriber group, then the instance ({@code group/instance}). */
+    public String responder() {
+        return responder;
+    }
+
+    public boolean isSuccess() {
+        return error == null;
+    }
+
+    /** The value; throws the reply's error when it failed. */
+    public @Nullable R value() {
+        if (error != null) {
+            throw error;
+        }
+        return value;
+    }
+
+    /** The error, or {@code null} for a success. */
+    public @Nullable RuntimeException error() {
+        return error;
+    }
+
+    /** From publishing to receiving this reply. */
+    public Duration latency() {
+        return latency;
+    }
+
+    @Override
+    public String toString() {
+        return responder + (error == null ? " -> " + value : " !! " + error.getMessage());
+    }
+}

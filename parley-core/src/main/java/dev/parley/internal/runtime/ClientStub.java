@@ -1,0 +1,128 @@
+package dev.parley.internal.runtime;
+
+import dev.parley.Deadline;
+import dev.parley.contract.ContractDescriptor;
+import dev.parley.contract.InteractionStyle;
+import dev.parley.contract.OperationDescriptor;
+import dev.parley.message.HeaderNames;
+import dev.parley.message.Headers;
+import dev.parley.message.Message;
+import dev.parley.service.Service;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The client side of a service contract: a dynamic proxy that encodes the argument, sends it through the
+ * filter chain and the transport, and decodes the reply. Synchronous methods block the caller; methods
+ * returning a future never do.
+ */
+public final class ClientStub implements InvocationHandler {
+
+    private final ContractDescriptor contract;
+    private final RuntimeContext ctx;
+    private final Service chain;
+    private final String mediaType;
+    private final Duration timeout;
+    private final String description;
+    private final Map<Method, Op> ops = new HashMap<>();
+
+    private record Op(OperationDescriptor descriptor, OperationCodecs codecs, Headers template) {
+    }
+
+    private ClientStub(ContractDescriptor contract, RuntimeContext ctx, Service chain, Duration timeout,
+            @Nullable String clientName, String description) {
+        this.contract = contract;
+        this.ctx = ctx;
+        this.chain = chain;
+        this.mediaType = ctx.mediaType();
+        this.timeout = timeout;
+        this.description = description;
+        for (OperationDescriptor op : contract.operations()) {
+            OperationCodecs codecs = new OperationCodecs(op, ctx.codecs());
+            codecs.check(mediaType);
+            Headers t = Calls.template(contract, op, mediaType, clientName);
+            if (op.style() == InteractionStyle.NOTIFICATION) {
+                t = t.with(HeaderNames.ONE_WAY, "true");
+            }
+            ops.put(op.method(), new Op(op, codecs, t));
+        }
+    }
+
+    /** A proxy implementing {@code contract} that sends every call through {@code chain}. */
+    public static <T> T create(Class<T> type, RuntimeContext ctx, Service chain, Duration timeout,
+            @Nullable String clientName, String address) {
+        ContractDescriptor contract = ContractDescriptor.of(type);
+        String description = "client of " + contract + " at " + address + ": " + chain;
+        ClientStub stub = new ClientStub(contract, ctx, chain, timeout, clientName, description);
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, stub));
+    }
+
+    @Override
+    public @Nullable Object invoke(Object proxy, Method method, Object @Nullable [] args) throws Throwable {
+        Op op = ops.get(method);
+        if (op == null) {
+            return ObjectMethods.invoke(proxy, method, args, description);
+        }
+        CompletableFuture<@Nullable Object> result = call(op, args == null ? null : args[0]);
+        return op.descriptor.async() ? result : Calls.await(result);
+    }
+
+    private CompletableFuture<@Nullable Object> call(Op op, @Nullable Object arg) {
+        CompletableFuture<@Nullable Object> result = new CompletableFuture<>();
+        CompletableFuture<Message> reply;
+        try {
+            Deadline deadline = Calls.deadline(ctx, timeout);
+            byte[] body = op.codecs.encodeParam(mediaType, arg);
+            Message request = Message.of(op.template.with(HeaderNames.MESSAGE_ID, ctx.nextId()), body)
+                    .withDeadline(deadline);
+            reply = chain.call(request).toCompletableFuture();
+        } catch (RuntimeException e) {
+            result.completeExceptionally(e);
+            return result;
+        }
+        reply.whenComplete((message, failure) -> complete(op, result, message, failure));
+        // A caller that cancels its future cancels the call downstream.
+        result.whenComplete((v, e) -> {
+            if (result.isCancelled()) {
+                reply.cancel(true);
+            }
+        });
+        return result;
+    }
+
+    private void complete(Op op, CompletableFuture<@Nullable Object> result, @Nullable Message reply,
+            @Nullable Throwable failure) {
+        if (failure != null) {
+            result.completeExceptionally(Errors.unwrap(failure));
+            return;
+        }
+        try {
+            if (reply.status() != dev.parley.Status.OK) {
+                result.completeExceptionally(Errors.toException(reply, op.descriptor));
+            } else if (op.descriptor.style() == InteractionStyle.NOTIFICATION) {
+                result.complete(null);
+            } else {
+                String type = reply.header(HeaderNames.CONTENT_TYPE);
+                String mt = type == null ? mediaType : dev.parley.codec.Codecs.normalize(type);
+                result.complete(op.codecs.decodeResult(mt, reply.body()));
+            }
+        } catch (RuntimeException e) {
+            result.completeExceptionally(e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return description;
+    }
+
+    ContractDescriptor contract() {
+        return contract;
+    }
+}

@@ -1,0 +1,143 @@
+package dev.parley.internal.runtime;
+
+import dev.parley.CallContext;
+import dev.parley.Deadline;
+import dev.parley.ParleyException;
+import dev.parley.Status;
+import dev.parley.codec.Codecs;
+import dev.parley.contract.ContractDescriptor;
+import dev.parley.contract.OperationDescriptor;
+import dev.parley.message.HeaderNames;
+import dev.parley.message.Headers;
+import dev.parley.message.Message;
+import dev.parley.service.Service;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The server side of a contract: picks the operation from the request's headers, refuses work whose
+ * deadline has passed, decodes the argument, runs the implementation on a virtual thread by method handle,
+ * and encodes the reply or the error. The returned stage completes when the handler is done; cancelling it
+ * marks the {@link CallContext} cancelled and interrupts the handler.
+ */
+public final class Skeleton implements Service {
+
+    private final ContractDescriptor contract;
+    private final Object implementation;
+    private final RuntimeContext ctx;
+    private final @Nullable String responder;
+    private final Map<String, Op> ops = new HashMap<>();
+
+    private record Op(OperationDescriptor descriptor, OperationCodecs codecs) {
+    }
+
+    /**
+     * @param responder who this skeleton answers as on published requests ({@code group/instance}), or
+     *        {@code null} for a service
+     */
+    public Skeleton(ContractDescriptor contract, Object implementation, RuntimeContext ctx,
+            @Nullable String responder) {
+        if (!contract.type().isInstance(implementation)) {
+            throw new IllegalArgumentException("implementation " + implementation.getClass().getName()
+                    + " does not implement " + contract.type().getName());
+        }
+        this.contract = contract;
+        this.implementation = implementation;
+        this.ctx = ctx;
+        this.responder = responder;
+        for (OperationDescriptor op : contract.operations()) {
+            OperationCodecs codecs = new OperationCodecs(op, ctx.codecs());
+            codecs.check(ctx.mediaType());
+            ops.put(op.name(), new Op(op, codecs));
+        }
+    }
+
+    public ContractDescriptor contract() {
+        return contract;
+    }
+
+    @Override
+    public CompletionStage<Message> call(Message request) {
+        String name = request.header(HeaderNames.OPERATION);
+        Op op = name == null ? null : ops.get(name);
+        if (op == null) {
+            return CompletableFuture.completedFuture(Errors.reply(request, Status.UNIMPLEMENTED,
+                    "contract " + contract.name() + " " + contract.version() + " has no operation '" + name
+                            + "'; it has " + ops.keySet().stream().sorted().toList()));
+        }
+        Deadline deadline = request.deadline();
+        if (deadline != null && deadline.isExpired()) {
+            return CompletableFuture.completedFuture(Errors.reply(request, DeadlineFilter.expired(deadline), null));
+        }
+        CompletableFuture<Message> reply = new CompletableFuture<>();
+        CallContext call = new CallContext(contract.name(), op.descriptor.name(), request.headers(), deadline);
+        Future<?> task;
+        try {
+            task = ctx.handlers().submit(() -> call.run(() -> invoke(op, request, reply)));
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.completedFuture(Errors.reply(request, Status.UNAVAILABLE,
+                    "the server is shutting down"));
+        }
+        reply.whenComplete((m, e) -> {
+            if (reply.isCancelled()) {
+                call.cancel();
+                task.cancel(true);
+            }
+        });
+        return reply;
+    }
+
+    private void invoke(Op op, Message request, CompletableFuture<Message> reply) {
+        String mediaType = mediaType(request);
+        Object result;
+        try {
+            Object arg = op.codecs.decodeParam(mediaType, request.body());
+            result = op.descriptor.parameterType() == null
+                    ? op.descriptor.handle().invoke(implementation)
+                    : op.descriptor.handle().invoke(implementation, arg);
+        } catch (Throwable t) {
+            finish(reply, Errors.reply(request, t, op.descriptor));
+            return;
+        }
+        if (op.descriptor.async()) {
+            if (result == null) {
+                finish(reply, Errors.reply(request, new ParleyException(Status.INTERNAL,
+                        "handler of " + op.descriptor.name() + " returned a null future"), null));
+                return;
+            }
+            ((CompletionStage<?>) result).whenComplete((value, failure) -> finish(reply, failure != null
+                    ? Errors.reply(request, failure, op.descriptor)
+                    : success(op, request, mediaType, value)));
+        } else {
+            finish(reply, success(op, request, mediaType, result));
+        }
+    }
+
+    private void finish(CompletableFuture<Message> reply, Message message) {
+        reply.complete(responder == null ? message : message.withHeader(HeaderNames.RESPONDER, responder));
+    }
+
+    private Message success(Op op, Message request, String mediaType, @Nullable Object value) {
+        try {
+            Headers h = Errors.replyHeaders(request).with(HeaderNames.CONTENT_TYPE, mediaType);
+            return Message.of(h, op.codecs.encodeResult(mediaType, value));
+        } catch (RuntimeException e) {
+            return Errors.reply(request, e, op.descriptor);
+        }
+    }
+
+    private String mediaType(Message request) {
+        String type = request.header(HeaderNames.CONTENT_TYPE);
+        return type == null ? ctx.mediaType() : Codecs.normalize(type);
+    }
+
+    @Override
+    public String toString() {
+        return "skeleton(" + contract.name() + " " + contract.version() + ")";
+    }
+}

@@ -1,0 +1,121 @@
+package dev.parley.message;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Immutable message headers: lower-case names, one string value each. Small by design (a handful of
+ * entries), so it is a flat array scanned in order.
+ */
+public final class Headers {
+
+    private static final Headers EMPTY = new Headers(new String[0]);
+
+    /** name0, value0, name1, value1, ... */
+    private final String[] entries;
+
+    private Headers(String[] entries) {
+        this.entries = entries;
+    }
+
+    /** No headers. */
+    public static Headers empty() {
+        return EMPTY;
+    }
+
+    /** Headers from name/value pairs: {@code Headers.of("a", "1", "b", "2")}. */
+    public static Headers of(String... namesAndValues) {
+        if (namesAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("namesAndValues: odd length " + namesAndValues.length);
+        }
+        Headers h = EMPTY;
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            h = h.with(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return h;
+    }
+
+    /** The value of {@code name}, or {@code null}. */
+    public @Nullable String get(String name) {
+        String n = normalize(name);
+        for (int i = 0; i < entries.length; i += 2) {
+            if (entries[i].equals(n)) {
+                return entries[i + 1];
+            }
+        }
+        return null;
+    }
+
+    /** A copy with {@code name} set to {@code value}, replacing any earlier value. */
+    public Headers with(String name, String value) {
+        String n = normalize(name);
+        requireNonNull(value, "value");
+        for (int i = 0; i < entries.length; i += 2) {
+            if (entries[i].equals(n)) {
+                String[] copy = entries.clone();
+                copy[i + 1] = value;
+                return new Headers(copy);
+            }
+        }
+        String[] copy = Arrays.copyOf(entries, entries.length + 2);
+        copy[entries.length] = n;
+        copy[entries.length + 1] = value;
+        return new Headers(copy);
+    }
+
+    /** A copy without {@code name}. */
+    public Headers without(String name) {
+        String n = normalize(name);
+        for (int i = 0; i < entries.length; i += 2) {
+            if (entries[i].equals(n)) {
+                String[] copy = new String[entries.length - 2];
+                System.arraycopy(entries, 0, copy, 0, i);
+                System.arraycopy(entries, i + 2, copy, i, entries.length - i - 2);
+                return new Headers(copy);
+            }
+        }
+        return this;
+    }
+
+    /** The number of headers. */
+    public int size() {
+        return entries.length / 2;
+    }
+
+    /** The headers in insertion order. */
+    public Map<String, String> asMap() {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < entries.length; i += 2) {
+            m.put(entries[i], entries[i + 1]);
+        }
+        return m;
+    }
+
+    @Override
+    public boolean equals(@Nullable Object o) {
+        return o instanceof Headers h && asMap().equals(h.asMap());
+    }
+
+    @Override
+    public int hashCode() {
+        return asMap().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return asMap().toString();
+    }
+
+    private static String normalize(String name) {
+        requireNonNull(name, "name");
+        if (name.isEmpty()) {
+            throw new IllegalArgumentException("name: empty");
+        }
+        return name.toLowerCase(Locale.ROOT);
+    }
+}
