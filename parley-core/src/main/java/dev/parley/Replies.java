@@ -41,6 +41,21 @@ public final class Replies<R> {
         this.late = requireNonNull(late, "late");
     }
 
+    /**
+     * A responder's answer: what a subscriber's implementation of a {@code Replies<R>} operation returns. The
+     * runtime sends {@code value} back to the publisher as this responder's one reply.
+     *
+     * <pre>{@code
+     * public Replies<Quote> quote(TripCreated trip) {
+     *     return Replies.answer(new Quote(driverId, priceFor(trip)));
+     * }
+     * }</pre>
+     */
+    public static <R> Replies<R> answer(R value) {
+        return new Replies<>(List.of(Reply.success("self", value, java.time.Duration.ZERO)), End.COUNT_REACHED, 1,
+                new AtomicLong());
+    }
+
     /** Every reply, in arrival order. */
     public List<Reply<R>> all() {
         return replies;

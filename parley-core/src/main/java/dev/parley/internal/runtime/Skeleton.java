@@ -2,10 +2,12 @@ package dev.parley.internal.runtime;
 
 import dev.parley.CallContext;
 import dev.parley.Deadline;
+import dev.parley.Replies;
 import dev.parley.ParleyException;
 import dev.parley.Status;
 import dev.parley.codec.Codecs;
 import dev.parley.contract.ContractDescriptor;
+import dev.parley.contract.InteractionStyle;
 import dev.parley.contract.OperationDescriptor;
 import dev.parley.message.HeaderNames;
 import dev.parley.message.Headers;
@@ -118,6 +120,18 @@ public final class Skeleton implements Service {
         }
     }
 
+    /** A responder's {@code Replies.answer(value)} travels as the value alone. */
+    private static @Nullable Object answer(Op op, @Nullable Object value) {
+        if (op.descriptor.style() != InteractionStyle.PUBLISH_ASYNC_RESPONSE) {
+            return value;
+        }
+        if (!(value instanceof Replies<?> replies) || replies.size() != 1) {
+            throw new ParleyException(Status.INTERNAL, "a responder of " + op.descriptor.name()
+                    + " must return Replies.answer(value), not " + value);
+        }
+        return replies.all().getFirst().value();
+    }
+
     private void finish(CompletableFuture<Message> reply, Message message) {
         reply.complete(responder == null ? message : message.withHeader(HeaderNames.RESPONDER, responder));
     }
@@ -125,7 +139,7 @@ public final class Skeleton implements Service {
     private Message success(Op op, Message request, String mediaType, @Nullable Object value) {
         try {
             Headers h = Errors.replyHeaders(request).with(HeaderNames.CONTENT_TYPE, mediaType);
-            return Message.of(h, op.codecs.encodeResult(mediaType, value));
+            return Message.of(h, op.codecs.encodeResult(mediaType, answer(op, value)));
         } catch (RuntimeException e) {
             return Errors.reply(request, e, op.descriptor);
         }

@@ -1,0 +1,500 @@
+package dev.parley.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.parley.CallContext;
+import dev.parley.Parley;
+import dev.parley.ParleyException;
+import dev.parley.Replies;
+import dev.parley.Status;
+import dev.parley.testkit.SuiteContracts.Bid;
+import dev.parley.testkit.SuiteContracts.Event;
+import dev.parley.testkit.SuiteContracts.Events;
+import dev.parley.testkit.SuiteContracts.Inventory;
+import dev.parley.testkit.SuiteContracts.InventoryV2;
+import dev.parley.testkit.SuiteContracts.Item;
+import dev.parley.testkit.SuiteContracts.ItemId;
+import dev.parley.testkit.SuiteContracts.ItemNotFound;
+import dev.parley.testkit.SuiteContracts.Note;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+
+/**
+ * The interaction-style suite every transport passes unchanged: extend it, say how to make addresses, and
+ * run it. It covers the five styles, error mapping, deadlines and their propagation, cancellation, and
+ * many concurrent calls.
+ *
+ * <pre>{@code
+ * class TcpTransportContractTest extends TransportContractSuite {
+ *     protected String serviceAddress(String name) { return "tcp://127.0.0.1:" + freePort(); }
+ *     protected String topicAddress(String name) { return serviceAddress(name); }
+ * }
+ * }</pre>
+ */
+public abstract class TransportContractSuite {
+
+    private final List<Parley> runtimes = new ArrayList<>();
+    private String testName = "test";
+
+    /** An address to serve a service at; each call should give one no other test uses. */
+    protected abstract String serviceAddress(String name);
+
+    /** An address for an events contract's topic; each call should give one no other test uses. */
+    protected abstract String topicAddress(String name);
+
+    /** Whether a client that gives up stops the handler on the server. */
+    protected boolean supportsCancellation() {
+        return true;
+    }
+
+    /** How many async calls {@link #manyConcurrentAsyncCallsAllComplete()} keeps in flight at once. */
+    protected int concurrentCalls() {
+        return 10_000;
+    }
+
+    /** A runtime builder; override to add transport settings. Every runtime is closed after each test. */
+    protected Parley.Builder runtimeBuilder() {
+        return Parley.builder();
+    }
+
+    @BeforeEach
+    void name(TestInfo info) {
+        testName = info.getTestMethod().map(m -> m.getName()).orElse("test").toLowerCase();
+    }
+
+    @AfterEach
+    void closeRuntimes() {
+        for (Parley p : runtimes) {
+            p.close();
+        }
+        runtimes.clear();
+    }
+
+    /** A runtime closed after the test. */
+    protected Parley runtime(String instance) {
+        Parley p = runtimeBuilder().instance(instance + "-" + testName).build();
+        runtimes.add(p);
+        return p;
+    }
+
+    private record Served(Parley server, Parley client, String address, InventoryService impl) {
+        Inventory inventory() {
+            return client.client(Inventory.class, address);
+        }
+    }
+
+    private Served served() {
+        Parley server = runtime("server");
+        String address = serviceAddress(testName);
+        InventoryService impl = new InventoryService();
+        server.serve(Inventory.class, impl, address);
+        return new Served(server, runtime("client"), address, impl);
+    }
+
+    // ---- request/response -------------------------------------------------------------------------------
+
+    @Test
+    void requestResponseReturnsTheValue() throws Exception {
+        Item item = served().inventory().get(new ItemId("apple"));
+        assertThat(item.id()).isEqualTo("apple");
+        assertThat(item.quantity()).isEqualTo(5);
+        assertThat(item.tags()).containsExactly("fruit", "red");
+        assertThat(item.note()).contains("crisp");
+        assertThat(item.at()).isEqualTo(InventoryService.AT);
+    }
+
+    @Test
+    void voidRequestResponseWaitsForTheHandler() {
+        Served s = served();
+        s.inventory().touch(new ItemId("pear"));
+        assertThat(s.impl.touched).containsExactly("pear");
+    }
+
+    // ---- request/async-response -------------------------------------------------------------------------
+
+    @Test
+    void asyncCallReturnsBeforeTheReplyAndCompletesLater() throws Exception {
+        Served s = served();
+        CompletableFuture<Item> reply = s.inventory().reserve(new ItemId("plum"));
+        assertThat(reply).isNotDone();
+        s.impl.release.countDown();
+        assertThat(reply.get(10, TimeUnit.SECONDS).id()).isEqualTo("plum");
+    }
+
+    @Test
+    void manyConcurrentAsyncCallsAllComplete() throws Exception {
+        Served s = served();
+        s.impl.release.countDown();
+        Inventory inventory = s.inventory();
+        int n = concurrentCalls();
+        List<CompletableFuture<Item>> calls = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            calls.add(inventory.reserve(new ItemId("item-" + i)));
+        }
+        CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+        for (int i = 0; i < n; i++) {
+            assertThat(calls.get(i).join().id()).isEqualTo("item-" + i);
+        }
+    }
+
+    // ---- notification -----------------------------------------------------------------------------------
+
+    @Test
+    void notificationReachesExactlyOneInstance() {
+        String address = serviceAddress(testName);
+        InventoryService first = new InventoryService();
+        InventoryService second = new InventoryService();
+        runtime("server-a").serve(Inventory.class, first, address);
+        runtime("server-b").serve(Inventory.class, second, address);
+        Inventory inventory = runtime("client").client(Inventory.class, address);
+        for (int i = 0; i < 20; i++) {
+            inventory.record(new Note("n" + i));
+        }
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            List<String> all = new ArrayList<>(first.notes);
+            all.addAll(second.notes);
+            assertThat(all).hasSize(20).doesNotHaveDuplicates();
+        });
+    }
+
+    // ---- publish/subscribe ------------------------------------------------------------------------------
+
+    @Test
+    void everyGroupGetsEachEventOnceAndMembersCompete() {
+        String address = topicAddress(testName);
+        Listener a1 = new Listener("a1");
+        Listener a2 = new Listener("a2");
+        Listener b = new Listener("b");
+        runtime("sub-a1").subscribe(Events.class, "group-a", a1, address);
+        runtime("sub-a2").subscribe(Events.class, "group-a", a2, address);
+        runtime("sub-b").subscribe(Events.class, "group-b", b, address);
+        Events events = runtime("publisher").publisher(Events.class, address);
+        for (int i = 0; i < 10; i++) {
+            events.happened(new Event(i, "e" + i));
+        }
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            List<Integer> groupA = new ArrayList<>(a1.seen);
+            groupA.addAll(a2.seen);
+            assertThat(groupA).containsExactlyInAnyOrder(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+            assertThat(b.seen).containsExactlyInAnyOrder(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+        });
+    }
+
+    // ---- publish/async-response -------------------------------------------------------------------------
+
+    @Test
+    void publishedRequestCollectsOneReplyPerGroupUpToTheCount() {
+        String address = topicAddress(testName);
+        for (String g : List.of("x", "y", "z")) {
+            runtime("bidder-" + g).subscribe(Events.class, g, new Listener(g), address);
+        }
+        Events events = runtime("auctioneer").publisher(Events.class).at(address)
+                .within(Duration.ofSeconds(10)).atMost(3).build();
+        Replies<Bid> bids = events.auction(new Event(1, "lot"));
+        assertThat(bids.end()).isEqualTo(Replies.End.COUNT_REACHED);
+        assertThat(bids.isPartial()).isFalse();
+        assertThat(bids.values()).extracting(Bid::bidder).containsExactlyInAnyOrder("x", "y", "z");
+        assertThat(bids.all()).extracting(r -> r.responder().substring(0, 2))
+                .containsExactlyInAnyOrder("x/", "y/", "z/");
+    }
+
+    @Test
+    void windowClosesOnSlowRespondersAndLateRepliesAreCounted() throws Exception {
+        String address = topicAddress(testName);
+        Listener fast = new Listener("fast");
+        Listener slow = new Listener("slow");
+        runtime("fast").subscribe(Events.class, "fast", fast, address);
+        runtime("slow").subscribe(Events.class, "slow", slow, address);
+        Events events = runtime("auctioneer").publisher(Events.class).at(address)
+                .within(Duration.ofMillis(300)).atMost(2).build();
+        Replies<Bid> bids = events.auction(new Event(2, "lot"));
+        assertThat(bids.end()).isEqualTo(Replies.End.WINDOW_CLOSED);
+        assertThat(bids.isPartial()).isTrue();
+        assertThat(bids.values()).extracting(Bid::bidder).containsExactly("fast");
+        slow.release.countDown();
+        await().atMost(Duration.ofSeconds(5)).until(() -> bids.late() == 1);
+        assertThat(bids.size()).isEqualTo(1);
+    }
+
+    @Test
+    void aFailingResponderIsAReplyWithAnError() {
+        String address = topicAddress(testName);
+        runtime("ok").subscribe(Events.class, "ok", new Listener("ok"), address);
+        runtime("broken").subscribe(Events.class, "broken", new Listener("broken"), address);
+        Events events = runtime("auctioneer").publisher(Events.class).at(address)
+                .within(Duration.ofSeconds(10)).atMost(2).build();
+        Replies<Bid> bids = events.auction(new Event(3, "lot"));
+        assertThat(bids.values()).extracting(Bid::bidder).containsExactly("ok");
+        assertThat(bids.errors()).singleElement().satisfies(r -> {
+            assertThat(r.responder()).startsWith("broken/");
+            assertThat(r.error()).isInstanceOf(ParleyException.class);
+            assertThat(((ParleyException) r.error()).status()).isEqualTo(Status.UNAVAILABLE);
+        });
+    }
+
+    @Test
+    void asyncPublishedRequestDoesNotBlock() throws Exception {
+        String address = topicAddress(testName);
+        runtime("bidder").subscribe(Events.class, "only", new Listener("only"), address);
+        AsyncEvents events = runtime("auctioneer").publisher(AsyncEvents.class).at(address)
+                .within(Duration.ofSeconds(10)).atMost(1).build();
+        CompletableFuture<Replies<Bid>> bids = events.auction(new Event(4, "lot"));
+        assertThat(bids.get(10, TimeUnit.SECONDS).values()).extracting(Bid::bidder).containsExactly("only");
+    }
+
+    // ---- errors -----------------------------------------------------------------------------------------
+
+    @Test
+    void declaredExceptionArrivesAsTheSameTypeWithItsMessage() {
+        Inventory inventory = served().inventory();
+        assertThatThrownBy(() -> inventory.get(new ItemId("missing")))
+                .isExactlyInstanceOf(ItemNotFound.class)
+                .hasMessage("no item 'missing'");
+    }
+
+    @Test
+    void undeclaredFailureIsInternalWithoutServerDetails() {
+        Inventory inventory = served().inventory();
+        assertThatThrownBy(() -> inventory.fail(new Note("boom")))
+                .isExactlyInstanceOf(ParleyException.class)
+                .satisfies(e -> assertThat(((ParleyException) e).status()).isEqualTo(Status.INTERNAL))
+                .hasMessageNotContaining("secret")
+                .hasMessageNotContaining("IllegalStateException")
+                .hasMessageNotContaining("at dev.parley");
+    }
+
+    @Test
+    void parleyExceptionKeepsItsStatus() {
+        Inventory inventory = served().inventory();
+        assertThatThrownBy(() -> inventory.fail(new Note("not-found")))
+                .isExactlyInstanceOf(ParleyException.class)
+                .satisfies(e -> assertThat(((ParleyException) e).status()).isEqualTo(Status.NOT_FOUND))
+                .hasMessageContaining("nothing called not-found");
+    }
+
+    @Test
+    void unknownMajorVersionIsUnimplementedAndListsServedVersions() {
+        Served s = served();
+        InventoryV2 v2 = s.client.client(InventoryV2.class, s.address);
+        assertThatThrownBy(() -> v2.describe(new ItemId("a")))
+                .isInstanceOf(ParleyException.class)
+                .satisfies(e -> assertThat(((ParleyException) e).status()).isEqualTo(Status.UNIMPLEMENTED))
+                .hasMessageContaining("suite-inventory 1.3");
+    }
+
+    @Test
+    void majorVersionsAreServedSideBySide() throws Exception {
+        Served s = served();
+        s.server.serve(InventoryV2.class, id -> "v2:" + id.id(), s.address);
+        assertThat(s.client.client(InventoryV2.class, s.address).describe(new ItemId("a"))).isEqualTo("v2:a");
+        assertThat(s.inventory().get(new ItemId("apple")).id()).isEqualTo("apple");
+    }
+
+    @Test
+    void callingAnAddressNobodyServesIsUnavailable() {
+        Inventory inventory = runtime("client").client(Inventory.class).at(serviceAddress(testName + "-nobody"))
+                .timeout(Duration.ofSeconds(5)).build();
+        assertThatThrownBy(() -> inventory.touch(new ItemId("a")))
+                .isInstanceOf(ParleyException.class)
+                .satisfies(e -> assertThat(((ParleyException) e).status()).isEqualTo(Status.UNAVAILABLE));
+    }
+
+    // ---- deadlines and cancellation ---------------------------------------------------------------------
+
+    @Test
+    void callPastItsDeadlineFailsWithDeadlineExceeded() {
+        Served s = served();
+        Inventory inventory = s.client.client(Inventory.class).at(s.address).timeout(Duration.ofMillis(200)).build();
+        assertThatThrownBy(() -> inventory.slow(new Note("wait")))
+                .isInstanceOf(ParleyException.class)
+                .satisfies(e -> assertThat(((ParleyException) e).status()).isEqualTo(Status.DEADLINE_EXCEEDED));
+        if (supportsCancellation()) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> s.impl.slowSawCancellation.getCount() == 0);
+        }
+    }
+
+    @Test
+    void cancellingTheFutureStopsTheHandler() throws Exception {
+        if (!supportsCancellation()) {
+            return;
+        }
+        Served s = served();
+        AsyncInventory inventory = s.client.client(AsyncInventory.class, s.address);
+        CompletableFuture<String> call = inventory.slow(new Note("wait"));
+        assertThat(s.impl.slowStarted.await(10, TimeUnit.SECONDS)).isTrue();
+        call.cancel(true);
+        assertThat(s.impl.slowSawCancellation.await(10, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void handlerPassesItsRemainingDeadlineOn() {
+        Parley downstream = runtime("downstream");
+        String downAddress = serviceAddress(testName + "-down");
+        InventoryService downImpl = new InventoryService();
+        downstream.serve(Inventory.class, downImpl, downAddress);
+        Parley middle = runtime("middle");
+        String midAddress = serviceAddress(testName + "-mid");
+        InventoryService midImpl = new InventoryService();
+        // The middle's own client timeout is long: the budget it passes on must come from its caller.
+        midImpl.next = middle.client(Inventory.class).at(downAddress).timeout(Duration.ofSeconds(60)).build();
+        middle.serve(Inventory.class, midImpl, midAddress);
+        Inventory edge = runtime("edge").client(Inventory.class).at(midAddress).timeout(Duration.ofSeconds(2)).build();
+        long passedOnMillis = Long.parseLong(edge.relay(new Note("hop")));
+        assertThat(passedOnMillis).isPositive().isLessThanOrEqualTo(2_000);
+    }
+
+    @Test
+    void expiredDeadlineIsNotDispatched() {
+        Served s = served();
+        Inventory inventory = s.client.client(Inventory.class).at(s.address).timeout(Duration.ofMillis(300)).build();
+        InventoryService middle = new InventoryService();
+        middle.next = inventory;
+        middle.waitForExpiry = true;
+        String midAddress = serviceAddress(testName + "-mid");
+        runtime("middle").serve(Inventory.class, middle, midAddress);
+        Inventory edge = s.client.client(Inventory.class).at(midAddress).timeout(Duration.ofMillis(300)).build();
+        assertThatThrownBy(() -> edge.relay(new Note("late")))
+                .isInstanceOf(ParleyException.class)
+                .satisfies(e -> assertThat(((ParleyException) e).status()).isEqualTo(Status.DEADLINE_EXCEEDED));
+        assertThat(s.impl.relayed.get()).isZero();
+    }
+
+    // ---- implementations --------------------------------------------------------------------------------
+
+    /** The async view of {@link Inventory#slow}, same contract name and version. */
+    @dev.parley.Contract(name = "suite-inventory", version = "1.3")
+    public interface AsyncInventory {
+        CompletableFuture<String> slow(Note note);
+    }
+
+    /** The async view of {@link Events#auction}. */
+    @dev.parley.Contract(name = "suite-events", version = "1.0")
+    public interface AsyncEvents {
+        @dev.parley.Publish
+        CompletableFuture<Replies<Bid>> auction(Event e);
+    }
+
+    static final class InventoryService implements Inventory {
+        static final Instant AT = Instant.parse("2026-01-02T03:04:05Z");
+        final CountDownLatch release = new CountDownLatch(1);
+        final CountDownLatch slowStarted = new CountDownLatch(1);
+        final CountDownLatch slowSawCancellation = new CountDownLatch(1);
+        final List<String> touched = new CopyOnWriteArrayList<>();
+        final List<String> notes = new CopyOnWriteArrayList<>();
+        final AtomicInteger relayed = new AtomicInteger();
+        volatile Inventory next;
+        volatile boolean waitForExpiry;
+
+        @Override
+        public Item get(ItemId id) throws ItemNotFound {
+            if (id.id().equals("missing")) {
+                throw new ItemNotFound("no item '" + id.id() + "'");
+            }
+            return new Item(id.id(), 5, List.of("fruit", "red"), Optional.of("crisp"), AT);
+        }
+
+        @Override
+        public CompletableFuture<Item> reserve(ItemId id) {
+            return CompletableFuture.supplyAsync(() -> {
+                awaitQuietly(release);
+                return new Item(id.id(), 1, List.of(), Optional.empty(), AT);
+            });
+        }
+
+        @Override
+        public void touch(ItemId id) {
+            touched.add(id.id());
+        }
+
+        @Override
+        public void record(Note note) {
+            notes.add(note.text());
+        }
+
+        @Override
+        public String slow(Note note) {
+            slowStarted.countDown();
+            try {
+                new CountDownLatch(1).await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                slowSawCancellation.countDown();
+                return "interrupted";
+            }
+            return "done";
+        }
+
+        @Override
+        public String relay(Note note) {
+            relayed.incrementAndGet();
+            CallContext call = CallContext.current();
+            if (next == null) {
+                return Long.toString(call.deadline().remaining().toMillis());
+            }
+            if (waitForExpiry) {
+                await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(5))
+                        .until(() -> call.deadline().isExpired());
+            }
+            return next.relay(note);
+        }
+
+        @Override
+        public String fail(Note note) {
+            if (note.text().equals("not-found")) {
+                throw new ParleyException(Status.NOT_FOUND, "nothing called not-found");
+            }
+            throw new IllegalStateException("secret server detail");
+        }
+    }
+
+    static final class Listener implements Events {
+        final String name;
+        final List<Integer> seen = new CopyOnWriteArrayList<>();
+        final CountDownLatch release = new CountDownLatch(1);
+
+        Listener(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public void happened(Event e) {
+            seen.add(e.seq());
+        }
+
+        @Override
+        public Replies<Bid> auction(Event e) {
+            return Replies.answer(bid(e));
+        }
+
+        private Bid bid(Event e) {
+            if (name.equals("broken")) {
+                throw new ParleyException(Status.UNAVAILABLE, "bidder is down");
+            }
+            if (name.equals("slow")) {
+                awaitQuietly(release);
+            }
+            return new Bid(name, e.seq() * 10);
+        }
+    }
+
+    static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
