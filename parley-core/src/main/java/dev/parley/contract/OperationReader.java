@@ -177,10 +177,10 @@ final class OperationReader {
             @SuppressWarnings("unchecked")
             Class<? extends Throwable> t = (Class<? extends Throwable>) e;
             try {
-                t.getConstructor(String.class);
-            } catch (NoSuchMethodException x) {
+                t.getDeclaredConstructor(String.class).setAccessible(true);
+            } catch (NoSuchMethodException | RuntimeException x) {
                 throw refuse(where, "declared exception " + t.getName()
-                        + " needs a public constructor taking the message (String) to cross the wire");
+                        + " needs a constructor taking the message (String) to cross the wire");
             }
             for (Class<? extends Throwable> other : declared) {
                 if (OperationDescriptor.errorId(other).equals(OperationDescriptor.errorId(t))) {

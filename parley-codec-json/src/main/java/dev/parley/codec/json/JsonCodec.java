@@ -11,6 +11,7 @@ import dev.parley.codec.Codec;
 import dev.parley.codec.CodecException;
 import java.io.IOException;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** One type's JSON codec: a prepared reader and writer. */
 final class JsonCodec<T> implements Codec<T> {
@@ -44,13 +45,25 @@ final class JsonCodec<T> implements Codec<T> {
     public T decode(byte[] body) {
         try {
             return reader.readValue(body);
-        } catch (StreamConstraintsException e) {
-            throw CodecException.decode("JSON body for " + simple() + " exceeds a limit: " + e.getOriginalMessage(), e);
         } catch (JacksonException e) {
+            StreamConstraintsException limit = limit(e);
+            if (limit != null) {
+                throw CodecException.decode("JSON body for " + simple() + " exceeds a limit" + at(e) + ": "
+                        + limit.getOriginalMessage(), e);
+            }
             throw CodecException.decode("bad JSON for " + simple() + at(e) + ": " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw CodecException.decode("unreadable JSON for " + simple() + ": " + e.getMessage(), e);
         }
+    }
+
+    private static @Nullable StreamConstraintsException limit(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof StreamConstraintsException s) {
+                return s;
+            }
+        }
+        return null;
     }
 
     private String simple() {

@@ -113,7 +113,9 @@ public final class Errors {
 
     private static @Nullable Throwable instantiate(Class<? extends Throwable> type, String message) {
         try {
-            return type.getConstructor(String.class).newInstance(message);
+            var constructor = type.getDeclaredConstructor(String.class);
+            constructor.setAccessible(true);
+            return constructor.newInstance(message);
         } catch (ReflectiveOperationException | RuntimeException e) {
             return null;
         }

@@ -1,0 +1,69 @@
+package dev.parley.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.ParleyException;
+import dev.parley.Status;
+import dev.parley.message.Headers;
+import dev.parley.message.Message;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.junit.jupiter.api.Test;
+
+class FiltersTest {
+
+    record Named(String name, List<String> trace) implements Filter {
+        @Override
+        public CompletionStage<Message> filter(Message request, Service next) {
+            trace.add(name);
+            return next.call(request);
+        }
+    }
+
+    @Test
+    void requestTravelsTheFiltersInOrderAndTheChainPrintsIt() {
+        List<String> trace = new ArrayList<>();
+        Service terminal = new Service() {
+            @Override
+            public CompletionStage<Message> call(Message request) {
+                trace.add("transport");
+                return CompletableFuture.completedFuture(request);
+            }
+
+            @Override
+            public String toString() {
+                return "local:x";
+            }
+        };
+        Service chain = Filters.chain(List.of(new Named("retry", trace), new Named("breaker", trace),
+                new Named("deadline", trace)), terminal);
+        chain.call(Message.of(Headers.empty())).toCompletableFuture().join();
+        assertThat(trace).containsExactly("retry", "breaker", "deadline", "transport");
+        assertThat(chain).hasToString("retry -> breaker -> deadline -> local:x");
+    }
+
+    @Test
+    void aFilterThatThrowsIsNamedInTheFailedStage() {
+        Filter broken = new Filter() {
+            @Override
+            public CompletionStage<Message> filter(Message request, Service next) {
+                throw new IllegalStateException("oops");
+            }
+
+            @Override
+            public String name() {
+                return "auth";
+            }
+        };
+        Service chain = Filters.chain(List.of(broken), r -> CompletableFuture.completedFuture(r));
+        CompletableFuture<Message> reply = chain.call(Message.of(Headers.empty())).toCompletableFuture();
+        assertThat(reply).isCompletedExceptionally();
+        assertThat(reply.handle((m, e) -> e).join())
+                .isInstanceOfSatisfying(ParleyException.class, e -> {
+                    assertThat(e.status()).isEqualTo(Status.INTERNAL);
+                    assertThat(e.getMessage()).contains("filter 'auth' threw").contains("oops");
+                });
+    }
+}
