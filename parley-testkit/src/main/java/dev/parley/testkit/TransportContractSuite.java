@@ -9,6 +9,7 @@ import dev.parley.Parley;
 import dev.parley.ParleyException;
 import dev.parley.Replies;
 import dev.parley.Status;
+import dev.parley.service.Filter;
 import dev.parley.testkit.SuiteContracts.Bid;
 import dev.parley.testkit.SuiteContracts.Event;
 import dev.parley.testkit.SuiteContracts.Events;
@@ -86,7 +87,11 @@ public abstract class TransportContractSuite {
 
     /** A runtime closed after the test. */
     protected Parley runtime(String instance) {
-        Parley p = runtimeBuilder().instance(instance + "-" + testName).build();
+        return track(runtimeBuilder().instance(instance + "-" + testName));
+    }
+
+    private Parley track(Parley.Builder builder) {
+        Parley p = builder.build();
         runtimes.add(p);
         return p;
     }
@@ -359,6 +364,40 @@ public abstract class TransportContractSuite {
 
     @Test
     void expiredDeadlineIsNotDispatched() {
+        ManualScheduler clock = new ManualScheduler();
+        String address = serviceAddress(testName);
+        InventoryService impl = new InventoryService();
+        // The server's first filter takes longer than the whole budget: the handler must not run.
+        Filter slowFilter = (request, next) -> {
+            clock.advance(Duration.ofSeconds(2));
+            return next.call(request);
+        };
+        Parley server = track(runtimeBuilder().scheduler(clock).serverFilter(slowFilter).instance("server-" + testName));
+        server.serve(Inventory.class, impl, address);
+        Parley client = track(runtimeBuilder().scheduler(clock).instance("client-" + testName));
+        Inventory inventory = client.client(Inventory.class).at(address).timeout(Duration.ofSeconds(1)).build();
+        assertThatThrownBy(() -> inventory.touch(new ItemId("late")))
+                .isInstanceOf(ParleyException.class)
+                .satisfies(e -> assertThat(((ParleyException) e).status()).isEqualTo(Status.DEADLINE_EXCEEDED));
+        assertThat(impl.touched).isEmpty();
+    }
+
+    @Test
+    void badBodyIsInvalidArgumentNamingTheField() {
+        String address = serviceAddress(testName);
+        runtime("server").serve(Inventory.class, new InventoryService(), address);
+        Filter corrupt = (request, next) -> next.call(request.withBody(
+                "{\"id\": {\"nested\": true}}".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        Parley client = track(runtimeBuilder().clientFilter(corrupt).instance("client-" + testName));
+        Inventory inventory = client.client(Inventory.class, address);
+        assertThatThrownBy(() -> inventory.touch(new ItemId("x")))
+                .isInstanceOf(ParleyException.class)
+                .satisfies(e -> assertThat(((ParleyException) e).status()).isEqualTo(Status.INVALID_ARGUMENT))
+                .hasMessageContaining("'id'");
+    }
+
+    @Test
+    void handlerWithAnExpiredDeadlineCannotCallOn() {
         Served s = served();
         Inventory inventory = s.client.client(Inventory.class).at(s.address).timeout(Duration.ofMillis(300)).build();
         InventoryService middle = new InventoryService();
