@@ -63,7 +63,8 @@ public final class JsonCodecFactory implements CodecFactory {
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 .enable(MapperFeature.BLOCK_UNSAFE_POLYMORPHIC_BASE_TYPES)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .serializationInclusion(JsonInclude.Include.NON_ABSENT)
+                .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_ABSENT,
+                        JsonInclude.Include.NON_ABSENT))
                 .build();
         m.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxDocumentLength(limits.maxDocumentBytes())

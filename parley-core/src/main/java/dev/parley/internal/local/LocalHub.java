@@ -68,6 +68,13 @@ final class LocalHub {
         if (groups == null) {
             return List.of();
         }
-        return groups.values().stream().map(Members::pick).filter(s -> s != null).map(s -> (Service) s).toList();
+        List<Service> one = new java.util.ArrayList<>(groups.size());
+        for (Members m : groups.values()) {
+            Service s = m.pick();
+            if (s != null) {
+                one.add(s);
+            }
+        }
+        return one;
     }
 }
