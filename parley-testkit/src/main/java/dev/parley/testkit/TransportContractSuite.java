@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import org.assertj.core.api.AbstractThrowableAssert;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+
 import dev.parley.CallContext;
 import dev.parley.Parley;
 import dev.parley.ParleyException;
@@ -274,9 +277,8 @@ public abstract class TransportContractSuite {
     @Test
     void undeclaredFailureIsInternalWithoutServerDetails() {
         Inventory inventory = served().inventory();
-        assertThatThrownBy(() -> inventory.fail(new Note("boom")))
+        failsWith(Status.INTERNAL, () -> inventory.fail(new Note("boom")))
                 .isExactlyInstanceOf(ParleyException.class)
-                .satisfies(e -> assertThat(((ParleyException) e).status()).isEqualTo(Status.INTERNAL))
                 .hasMessageNotContaining("secret")
                 .hasMessageNotContaining("IllegalStateException")
                 .hasMessageNotContaining("at dev.parley");
@@ -285,9 +287,8 @@ public abstract class TransportContractSuite {
     @Test
     void parleyExceptionKeepsItsStatus() {
         Inventory inventory = served().inventory();
-        assertThatThrownBy(() -> inventory.fail(new Note("not-found")))
+        failsWith(Status.NOT_FOUND, () -> inventory.fail(new Note("not-found")))
                 .isExactlyInstanceOf(ParleyException.class)
-                .satisfies(e -> assertThat(((ParleyException) e).status()).isEqualTo(Status.NOT_FOUND))
                 .hasMessageContaining("nothing called not-found");
     }
 
@@ -295,9 +296,7 @@ public abstract class TransportContractSuite {
     void unknownMajorVersionIsUnimplementedAndListsServedVersions() {
         Served s = served();
         InventoryV2 v2 = s.client.client(InventoryV2.class, s.address);
-        assertThatThrownBy(() -> v2.describe(new ItemId("a")))
-                .isInstanceOf(ParleyException.class)
-                .satisfies(e -> assertThat(((ParleyException) e).status()).isEqualTo(Status.UNIMPLEMENTED))
+        failsWith(Status.UNIMPLEMENTED, () -> v2.describe(new ItemId("a")))
                 .hasMessageContaining("suite-inventory 1.3");
     }
 
@@ -313,9 +312,7 @@ public abstract class TransportContractSuite {
     void callingAnAddressNobodyServesIsUnavailable() {
         Inventory inventory = runtime("client").client(Inventory.class).at(serviceAddress(testName + "-nobody"))
                 .timeout(Duration.ofSeconds(5)).build();
-        assertThatThrownBy(() -> inventory.touch(new ItemId("a")))
-                .isInstanceOf(ParleyException.class)
-                .satisfies(e -> assertThat(((ParleyException) e).status()).isEqualTo(Status.UNAVAILABLE));
+        failsWith(Status.UNAVAILABLE, () -> inventory.touch(new ItemId("a")));
     }
 
     // ---- deadlines and cancellation ---------------------------------------------------------------------
@@ -324,9 +321,7 @@ public abstract class TransportContractSuite {
     void callPastItsDeadlineFailsWithDeadlineExceeded() {
         Served s = served();
         Inventory inventory = s.client.client(Inventory.class).at(s.address).timeout(Duration.ofMillis(200)).build();
-        assertThatThrownBy(() -> inventory.slow(new Note("wait")))
-                .isInstanceOf(ParleyException.class)
-                .satisfies(e -> assertThat(((ParleyException) e).status()).isEqualTo(Status.DEADLINE_EXCEEDED));
+        failsWith(Status.DEADLINE_EXCEEDED, () -> inventory.slow(new Note("wait")));
         if (supportsCancellation()) {
             await().atMost(Duration.ofSeconds(5)).until(() -> s.impl.slowSawCancellation.getCount() == 0);
         }
@@ -376,9 +371,7 @@ public abstract class TransportContractSuite {
         server.serve(Inventory.class, impl, address);
         Parley client = track(runtimeBuilder().scheduler(clock).instance("client-" + testName));
         Inventory inventory = client.client(Inventory.class).at(address).timeout(Duration.ofSeconds(1)).build();
-        assertThatThrownBy(() -> inventory.touch(new ItemId("late")))
-                .isInstanceOf(ParleyException.class)
-                .satisfies(e -> assertThat(((ParleyException) e).status()).isEqualTo(Status.DEADLINE_EXCEEDED));
+        failsWith(Status.DEADLINE_EXCEEDED, () -> inventory.touch(new ItemId("late")));
         assertThat(impl.touched).isEmpty();
     }
 
@@ -390,9 +383,7 @@ public abstract class TransportContractSuite {
                 "{\"id\": {\"nested\": true}}".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         Parley client = track(runtimeBuilder().clientFilter(corrupt).instance("client-" + testName));
         Inventory inventory = client.client(Inventory.class, address);
-        assertThatThrownBy(() -> inventory.touch(new ItemId("x")))
-                .isInstanceOf(ParleyException.class)
-                .satisfies(e -> assertThat(((ParleyException) e).status()).isEqualTo(Status.INVALID_ARGUMENT))
+        failsWith(Status.INVALID_ARGUMENT, () -> inventory.touch(new ItemId("x")))
                 .hasMessageContaining("'id'");
     }
 
@@ -406,9 +397,7 @@ public abstract class TransportContractSuite {
         String midAddress = serviceAddress(testName + "-mid");
         runtime("middle").serve(Inventory.class, middle, midAddress);
         Inventory edge = s.client.client(Inventory.class).at(midAddress).timeout(Duration.ofMillis(300)).build();
-        assertThatThrownBy(() -> edge.relay(new Note("late")))
-                .isInstanceOf(ParleyException.class)
-                .satisfies(e -> assertThat(((ParleyException) e).status()).isEqualTo(Status.DEADLINE_EXCEEDED));
+        failsWith(Status.DEADLINE_EXCEEDED, () -> edge.relay(new Note("late")));
         assertThat(s.impl.relayed.get()).isZero();
     }
 
@@ -527,6 +516,12 @@ public abstract class TransportContractSuite {
             }
             return new Bid(name, e.seq() * 10);
         }
+    }
+
+    /** Asserts that {@code call} throws a {@link ParleyException} with {@code status}; chain more checks. */
+    protected static AbstractThrowableAssert<?, ? extends Throwable> failsWith(Status status, ThrowingCallable call) {
+        return assertThatThrownBy(call).isInstanceOfSatisfying(ParleyException.class,
+                e -> assertThat(e.status()).as("status").isEqualTo(status));
     }
 
     static void awaitQuietly(CountDownLatch latch) {
