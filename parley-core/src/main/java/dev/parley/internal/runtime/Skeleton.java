@@ -1,6 +1,5 @@
 package dev.parley.internal.runtime;
 
-import dev.parley.CallContext;
 import dev.parley.Deadline;
 import dev.parley.Replies;
 import dev.parley.ParleyException;
@@ -25,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * The server side of a contract: picks the operation from the request's headers, refuses work whose
  * deadline has passed, decodes the argument, runs the implementation on a virtual thread by method handle,
  * and encodes the reply or the error. The returned stage completes when the handler is done; cancelling it
- * marks the {@link CallContext} cancelled and interrupts the handler.
+ * marks the {@link dev.parley.CallContext} cancelled and interrupts the handler.
  */
 public final class Skeleton implements Service {
 
@@ -77,7 +76,7 @@ public final class Skeleton implements Service {
             return CompletableFuture.completedFuture(Errors.reply(request, DeadlineFilter.expired(deadline), null));
         }
         CompletableFuture<Message> reply = new CompletableFuture<>();
-        CallContext call = new CallContext(contract.name(), op.descriptor.name(), request.headers(), deadline);
+        ServerCall call = new ServerCall(contract.name(), op.descriptor.name(), request.headers(), deadline);
         Future<?> task;
         try {
             task = ctx.handlers().submit(() -> call.run(() -> invoke(op, request, reply)));
