@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
  * The answers collected for a published request (publish/async-response). Collection ends when the window
@@ -28,13 +28,13 @@ public final class Replies<R> {
     private final List<Reply<R>> replies;
     private final End end;
     private final int wanted;
-    private final AtomicLong late;
+    private final LongSupplier late;
 
     /**
      * @param wanted the count asked for with {@code atMost}, 0 when none was
-     * @param late a counter that keeps counting replies arriving after collection ended
+     * @param late the replies that arrived after collection ended, a count that keeps growing
      */
-    public Replies(List<Reply<R>> replies, End end, int wanted, AtomicLong late) {
+    public Replies(List<Reply<R>> replies, End end, int wanted, LongSupplier late) {
         this.replies = List.copyOf(replies);
         this.end = requireNonNull(end, "end");
         this.wanted = wanted;
@@ -52,8 +52,8 @@ public final class Replies<R> {
      * }</pre>
      */
     public static <R> Replies<R> answer(R value) {
-        return new Replies<>(List.of(Reply.success("self", value, java.time.Duration.ZERO)), End.COUNT_REACHED, 1,
-                new AtomicLong());
+        return new Replies<>(List.of(Reply.success("answer", value, java.time.Duration.ZERO)), End.COUNT_REACHED, 1,
+                () -> 0);
     }
 
     /** Every reply, in arrival order. */
@@ -89,7 +89,7 @@ public final class Replies<R> {
 
     /** Replies that arrived after collection ended and were dropped; this count keeps growing as they come. */
     public long late() {
-        return late.get();
+        return late.getAsLong();
     }
 
     @Override

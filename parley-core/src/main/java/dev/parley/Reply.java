@@ -14,10 +14,10 @@ public final class Reply<R> {
 
     private final String responder;
     private final @Nullable R value;
-    private final @Nullable RuntimeException error;
+    private final @Nullable Throwable error;
     private final Duration latency;
 
-    private Reply(String responder, @Nullable R value, @Nullable RuntimeException error, Duration latency) {
+    private Reply(String responder, @Nullable R value, @Nullable Throwable error, Duration latency) {
         this.responder = requireNonNull(responder, "responder");
         this.value = value;
         this.error = error;
@@ -29,8 +29,8 @@ public final class Reply<R> {
         return new Reply<>(responder, value, null, latency);
     }
 
-    /** A failed reply. */
-    public static <R> Reply<R> failure(String responder, RuntimeException error, Duration latency) {
+    /** A failed reply: a {@link ParleyException} or an exception the operation declares. */
+    public static <R> Reply<R> failure(String responder, Throwable error, Duration latency) {
         return new Reply<>(responder, null, requireNonNull(error, "error"), latency);
     }
 
@@ -39,20 +39,32 @@ public final class Reply<R> {
         return responder;
     }
 
+    /** The subscriber group that answered. */
+    public String group() {
+        int slash = responder.indexOf('/');
+        return slash < 0 ? responder : responder.substring(0, slash);
+    }
+
     public boolean isSuccess() {
         return error == null;
     }
 
-    /** The value; throws the reply's error when it failed. */
+    /**
+     * The value. When the reply failed, throws its error if unchecked, or a {@link ParleyException} with
+     * status FAILED_PRECONDITION whose cause is the declared checked exception.
+     */
     public @Nullable R value() {
+        if (error instanceof RuntimeException r) {
+            throw r;
+        }
         if (error != null) {
-            throw error;
+            throw new ParleyException(Status.FAILED_PRECONDITION, responder + " failed: " + error, error);
         }
         return value;
     }
 
     /** The error, or {@code null} for a success. */
-    public @Nullable RuntimeException error() {
+    public @Nullable Throwable error() {
         return error;
     }
 

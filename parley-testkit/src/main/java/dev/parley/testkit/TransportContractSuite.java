@@ -275,6 +275,15 @@ public abstract class TransportContractSuite {
     }
 
     @Test
+    void declaredExceptionFailsTheFutureOfAnAsyncCall() throws Exception {
+        Served s = served();
+        CompletableFuture<Item> call = s.client.client(AsyncInventory.class, s.address).get(new ItemId("missing"));
+        assertThat(call).failsWithin(Duration.ofSeconds(10))
+                .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+                .havingCause().isExactlyInstanceOf(ItemNotFound.class).withMessage("no item 'missing'");
+    }
+
+    @Test
     void undeclaredFailureIsInternalWithoutServerDetails() {
         Inventory inventory = served().inventory();
         failsWith(Status.INTERNAL, () -> inventory.fail(new Note("boom")))
@@ -407,6 +416,8 @@ public abstract class TransportContractSuite {
     @dev.parley.Contract(name = "suite-inventory", version = "1.3")
     public interface AsyncInventory {
         CompletableFuture<String> slow(Note note);
+
+        CompletableFuture<Item> get(ItemId id) throws ItemNotFound;
     }
 
     /** The async view of {@link Events#auction}. */

@@ -67,7 +67,7 @@ public final class Errors {
     }
 
     /** The exception an error reply stands for: the declared type when it is one, else a ParleyException. */
-    public static RuntimeException toException(Message reply, @Nullable OperationDescriptor op) {
+    public static Throwable toException(Message reply, @Nullable OperationDescriptor op) {
         Status status = reply.status();
         String text = new String(reply.body(), StandardCharsets.UTF_8);
         String type = reply.header(HeaderNames.ERROR_TYPE);
@@ -76,7 +76,7 @@ public final class Errors {
             if (declared != null) {
                 Throwable t = instantiate(declared, text);
                 if (t != null) {
-                    return t instanceof RuntimeException r ? r : new DeclaredException(t);
+                    return t;
                 }
             }
         }
@@ -95,9 +95,6 @@ public final class Errors {
         }
         if (c instanceof java.util.concurrent.TimeoutException) {
             return new ParleyException(Status.DEADLINE_EXCEEDED, "no answer within the deadline");
-        }
-        if (c instanceof DeclaredException d) {
-            return d.getCause();
         }
         return c;
     }
@@ -118,21 +115,6 @@ public final class Errors {
             return constructor.newInstance(message);
         } catch (ReflectiveOperationException | RuntimeException e) {
             return null;
-        }
-    }
-
-    /** Carries a declared checked exception through unchecked plumbing; unwrapped before the caller sees it. */
-    static final class DeclaredException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        DeclaredException(Throwable declared) {
-            super(declared.getMessage(), declared, false, false);
-        }
-
-        @Override
-        public synchronized Throwable getCause() {
-            Throwable c = super.getCause();
-            return c == null ? this : c;
         }
     }
 }

@@ -106,7 +106,7 @@ final class ScatterCollector implements Consumer<Message> {
         }
         done = true;
         // The deadline timer stays: until it fires, late replies are still counted.
-        result.complete(new Replies<>(replies, end, atMost, late));
+        result.complete(new Replies<>(replies, end, atMost, late::get));
     }
 
     private Reply<Object> toReply(Message message) {

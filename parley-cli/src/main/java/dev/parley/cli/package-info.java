@@ -1,0 +1,5 @@
+/** The {@code parley} command line. */
+@NullMarked
+package dev.parley.cli;
+
+import org.jspecify.annotations.NullMarked;
