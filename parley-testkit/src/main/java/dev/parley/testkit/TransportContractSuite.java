@@ -3,6 +3,7 @@ package dev.parley.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -45,7 +46,7 @@ import org.junit.jupiter.api.TestInfo;
  * <pre>{@code
  * class TcpTransportContractTest extends TransportContractSuite {
  *     protected String serviceAddress(String name) { return "tcp://127.0.0.1:" + freePort(); }
- *     protected String topicAddress(String name) { return serviceAddress(name); }
+ *     protected boolean supportsEvents() { return false; }
  * }
  * }</pre>
  */
@@ -58,7 +59,17 @@ public abstract class TransportContractSuite {
     protected abstract String serviceAddress(String name);
 
     /** An address for an events contract's topic; each call should give one no other test uses. */
-    protected abstract String topicAddress(String name);
+    protected String topicAddress(String name) {
+        return serviceAddress(name);
+    }
+
+    /**
+     * Whether the transport carries events (publish/subscribe and publish/async-response). A transport
+     * that does not (plain RPC such as {@code tcp://}) has the event tests skipped, visibly.
+     */
+    protected boolean supportsEvents() {
+        return true;
+    }
 
     /** Whether a client that gives up stops the handler on the server. */
     protected boolean supportsCancellation() {
@@ -183,6 +194,7 @@ public abstract class TransportContractSuite {
 
     @Test
     void everyGroupGetsEachEventOnceAndMembersCompete() {
+        assumeTrue(supportsEvents(), "this transport carries no events");
         String address = topicAddress(testName);
         Listener a1 = new Listener("a1");
         Listener a2 = new Listener("a2");
@@ -206,6 +218,7 @@ public abstract class TransportContractSuite {
 
     @Test
     void publishedRequestCollectsOneReplyPerGroupUpToTheCount() {
+        assumeTrue(supportsEvents(), "this transport carries no events");
         String address = topicAddress(testName);
         for (String g : List.of("x", "y", "z")) {
             runtime("bidder-" + g).subscribe(Events.class, g, new Listener(g), address);
@@ -222,6 +235,7 @@ public abstract class TransportContractSuite {
 
     @Test
     void windowClosesOnSlowRespondersAndLateRepliesAreCounted() throws Exception {
+        assumeTrue(supportsEvents(), "this transport carries no events");
         String address = topicAddress(testName);
         Listener fast = new Listener("fast");
         Listener slow = new Listener("slow");
@@ -240,6 +254,7 @@ public abstract class TransportContractSuite {
 
     @Test
     void aFailingResponderIsAReplyWithAnError() {
+        assumeTrue(supportsEvents(), "this transport carries no events");
         String address = topicAddress(testName);
         runtime("ok").subscribe(Events.class, "ok", new Listener("ok"), address);
         runtime("broken").subscribe(Events.class, "broken", new Listener("broken"), address);
@@ -256,6 +271,7 @@ public abstract class TransportContractSuite {
 
     @Test
     void asyncPublishedRequestDoesNotBlock() throws Exception {
+        assumeTrue(supportsEvents(), "this transport carries no events");
         String address = topicAddress(testName);
         runtime("bidder").subscribe(Events.class, "only", new Listener("only"), address);
         AsyncEvents events = runtime("auctioneer").publisher(AsyncEvents.class).at(address)

@@ -11,9 +11,4 @@ class LocalTransportContractTest extends TransportContractSuite {
     protected String serviceAddress(String name) {
         return "local:" + name + "-" + NEXT.incrementAndGet();
     }
-
-    @Override
-    protected String topicAddress(String name) {
-        return "local:" + name + "-" + NEXT.incrementAndGet();
-    }
 }
