@@ -58,6 +58,20 @@ public abstract class TransportContractSuite {
     /** An address to serve a service at; each call should give one no other test uses. */
     protected abstract String serviceAddress(String name);
 
+    /** Where {@code count} instances of one service listen, and the one address a client reaches them all by. */
+    public record Replicas(List<String> servers, String client) {
+    }
+
+    /**
+     * Addresses for {@code count} instances of one service. By default they share one address, as they can
+     * on a broker or in-process; a transport whose servers each need their own (tcp://) lists them all in
+     * the client's address.
+     */
+    protected Replicas replicas(String name, int count) {
+        String address = serviceAddress(name);
+        return new Replicas(java.util.Collections.nCopies(count, address), address);
+    }
+
     /** An address for an events contract's topic; each call should give one no other test uses. */
     protected String topicAddress(String name) {
         return serviceAddress(name);
@@ -174,12 +188,12 @@ public abstract class TransportContractSuite {
 
     @Test
     void notificationReachesExactlyOneInstance() {
-        String address = serviceAddress(testName);
+        Replicas replicas = replicas(testName, 2);
         InventoryService first = new InventoryService();
         InventoryService second = new InventoryService();
-        runtime("server-a").serve(Inventory.class, first, address);
-        runtime("server-b").serve(Inventory.class, second, address);
-        Inventory inventory = runtime("client").client(Inventory.class, address);
+        runtime("server-a").serve(Inventory.class, first, replicas.servers().get(0));
+        runtime("server-b").serve(Inventory.class, second, replicas.servers().get(1));
+        Inventory inventory = runtime("client").client(Inventory.class, replicas.client());
         for (int i = 0; i < 20; i++) {
             inventory.record(new Note("n" + i));
         }
@@ -345,6 +359,7 @@ public abstract class TransportContractSuite {
     @Test
     void callPastItsDeadlineFailsWithDeadlineExceeded() {
         Served s = served();
+        s.inventory().touch(new ItemId("warm-up")); // connected, so the short deadline is spent on the call
         Inventory inventory = s.client.client(Inventory.class).at(s.address).timeout(Duration.ofMillis(200)).build();
         failsWith(Status.DEADLINE_EXCEEDED, () -> inventory.slow(new Note("wait")));
         if (supportsCancellation()) {

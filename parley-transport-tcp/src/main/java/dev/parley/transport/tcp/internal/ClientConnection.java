@@ -1,0 +1,171 @@
+package dev.parley.transport.tcp.internal;
+
+import dev.parley.ParleyException;
+import dev.parley.Status;
+import dev.parley.internal.runtime.Errors;
+import dev.parley.message.HeaderNames;
+import dev.parley.message.Headers;
+import dev.parley.message.Message;
+import dev.parley.transport.tcp.TcpOptions;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One client connection: many calls at once, one stream each. Completes {@link #ready()} when the server's
+ * preface arrives; fails every call in flight with UNAVAILABLE when the connection goes.
+ */
+final class ClientConnection extends ChannelInboundHandlerAdapter {
+
+    private final String endpoint;
+    private final TcpOptions options;
+    private final AtomicInteger nextStream = new AtomicInteger(1);
+    private final Map<Integer, CompletableFuture<Message>> pending = new ConcurrentHashMap<>();
+    private final CompletableFuture<ClientConnection> ready = new CompletableFuture<>();
+    private volatile boolean goingAway;
+    private final Channel channel;
+
+    ClientConnection(String endpoint, TcpOptions options, Channel channel) {
+        this.endpoint = endpoint;
+        this.options = options;
+        this.channel = channel;
+    }
+
+    CompletableFuture<ClientConnection> ready() {
+        return ready;
+    }
+
+    /** Whether new calls may start here: open, not going away, ids left, below the stream limit. */
+    boolean hasRoom() {
+        return channel.isActive() && !goingAway && nextStream.get() > 0
+                && pending.size() < options.maxConcurrentStreams();
+    }
+
+    boolean isUsable() {
+        return channel.isActive() && !goingAway && nextStream.get() > 0;
+    }
+
+    int inFlight() {
+        return pending.size();
+    }
+
+    CompletableFuture<Message> call(Message request) {
+        int id = nextStream.getAndAdd(2);
+        if (id < 0) {
+            return CompletableFuture.failedFuture(unavailable("stream ids on this connection are used up"));
+        }
+        boolean oneWay = request.isOneWay();
+        Frame frame = Frames.toFrame(oneWay ? Frame.ONE_WAY : Frame.REQUEST, id, request);
+        ParleyException tooBig = Frames.checkSize(frame, options.maxFrameBytes(), options.maxHeaderBytes());
+        if (tooBig != null) {
+            return CompletableFuture.failedFuture(tooBig);
+        }
+        CompletableFuture<Message> reply = new CompletableFuture<>();
+        if (!oneWay) {
+            pending.put(id, reply);
+            reply.whenComplete((m, e) -> {
+                if (reply.isCancelled() && pending.remove(id) != null) {
+                    channel.writeAndFlush(new Frame(Frame.CANCEL, 0, id, Headers.empty(), Frame.NO_BODY));
+                }
+            });
+        }
+        channel.writeAndFlush(frame).addListener(written -> {
+            if (!written.isSuccess()) {
+                pending.remove(id);
+                reply.completeExceptionally(unavailable("cannot send: " + written.cause()));
+            } else if (oneWay) {
+                reply.complete(Message.of(Errors.replyHeaders(request)));
+            }
+        });
+        return reply;
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event == FrameDecoder.PREFACE_RECEIVED) {
+            ready.complete(this);
+        } else {
+            ctx.fireUserEventTriggered(event);
+        }
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        Frame frame = (Frame) msg;
+        switch (frame.type()) {
+            case Frame.RESPONSE, Frame.ERROR -> {
+                CompletableFuture<Message> reply = pending.remove(frame.streamId());
+                if (reply != null) {
+                    reply.complete(Message.of(frame.headers(), frame.body()));
+                }
+            }
+            case Frame.GO_AWAY -> goAway(frame);
+            case Frame.PING -> {
+                if ((frame.flags() & Frame.ACK) == 0) {
+                    ctx.writeAndFlush(new Frame(Frame.PING, Frame.ACK, 0, frame.headers(), frame.body()));
+                }
+            }
+            default -> throw ProtocolException.malformed(Frame.typeName(frame.type()) + " is not sent by servers");
+        }
+    }
+
+    /** Streams above the server's last one were never started, so failing them is safe to retry. */
+    private void goAway(Frame frame) {
+        goingAway = true;
+        String last = frame.headers().get(Frame.LAST_STREAM);
+        int lastStream = last == null ? Integer.MAX_VALUE : parse(last);
+        Status status = Status.parse(frame.headers().get(HeaderNames.STATUS));
+        ParleyException refused = unavailable("the server is going away (" + status + ": " + Frames.text(frame.body())
+                + ")");
+        ready.completeExceptionally(refused);
+        pending.forEach((id, reply) -> {
+            if (id > lastStream && pending.remove(id, reply)) {
+                reply.completeExceptionally(refused);
+            }
+        });
+    }
+
+    private static int parse(String last) {
+        try {
+            return Integer.parseInt(last);
+        } catch (NumberFormatException e) {
+            throw ProtocolException.malformed(Frame.LAST_STREAM + " is not a number: " + last);
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        ParleyException closed = unavailable("the connection closed");
+        ready.completeExceptionally(closed);
+        pending.forEach((id, reply) -> reply.completeExceptionally(closed));
+        pending.clear();
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        ProtocolException p = Frames.protocolError(cause);
+        if (p != null) {
+            Frames.fail(ctx.channel(), p, 0);
+        } else {
+            ctx.close();
+        }
+    }
+
+    private ParleyException unavailable(String why) {
+        return new ParleyException(Status.UNAVAILABLE, "tcp://" + endpoint + ": " + why);
+    }
+
+    void close() {
+        channel.close();
+    }
+
+    @Override
+    public String toString() {
+        return "connection to " + endpoint + " (" + pending.size() + " in flight)";
+    }
+}

@@ -1,0 +1,105 @@
+package dev.parley.transport.tcp.internal;
+
+import dev.parley.Deadline;
+import dev.parley.Defaults;
+import dev.parley.ParleyException;
+import dev.parley.Status;
+import dev.parley.message.HeaderNames;
+import dev.parley.message.Headers;
+import dev.parley.message.Message;
+import dev.parley.time.Scheduler;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.handler.codec.DecoderException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** Between messages and frames, and the connection-error routine both ends share. */
+final class Frames {
+
+    private Frames() {
+    }
+
+    /** A frame carrying {@code message}; its deadline becomes the remaining budget in milliseconds. */
+    static Frame toFrame(int type, int streamId, Message message) {
+        Headers h = message.headers();
+        Deadline d = message.deadline();
+        if (d != null) {
+            h = h.with(HeaderNames.DEADLINE, Long.toString(Math.max(0, d.remaining().toMillis())));
+        }
+        return new Frame(type, 0, streamId, h, message.body());
+    }
+
+    /** The message a request frame carries; the deadline is rebuilt on this side's clock. */
+    static Message toMessage(Frame frame, Scheduler scheduler) {
+        Headers h = frame.headers();
+        String budget = h.get(HeaderNames.DEADLINE);
+        Duration remaining = Defaults.TIMEOUT;
+        if (budget != null) {
+            try {
+                remaining = Duration.ofMillis(Math.max(0, Long.parseLong(budget)));
+            } catch (NumberFormatException e) {
+                throw ProtocolException.malformed("header " + HeaderNames.DEADLINE + " is not a number: " + budget);
+            }
+            h = h.without(HeaderNames.DEADLINE);
+        }
+        return Message.of(h, frame.body()).withDeadline(Deadline.after(remaining, scheduler));
+    }
+
+    /** Fails with RESOURCE_EXHAUSTED, before anything is written, a frame the peer would refuse. */
+    static @Nullable ParleyException checkSize(Frame frame, int maxFrameBytes, int maxHeaderBytes) {
+        long headerBytes = 0;
+        for (Map.Entry<String, String> e : frame.headers().asMap().entrySet()) {
+            headerBytes += 3 + e.getKey().length() + e.getValue().getBytes(StandardCharsets.UTF_8).length;
+        }
+        if (headerBytes > maxHeaderBytes) {
+            return new ParleyException(Status.RESOURCE_EXHAUSTED, "headers of " + headerBytes
+                    + " bytes exceed the limit of " + maxHeaderBytes);
+        }
+        long frameBytes = FrameCodec.FIXED + headerBytes + frame.body().length;
+        if (frameBytes > maxFrameBytes) {
+            return new ParleyException(Status.RESOURCE_EXHAUSTED, "message of " + frameBytes
+                    + " bytes exceeds the frame limit of " + maxFrameBytes);
+        }
+        return null;
+    }
+
+    static Frame goAway(Status status, String reason, int lastStream) {
+        return new Frame(Frame.GO_AWAY, 0, 0, Headers.of(HeaderNames.STATUS, status.name(),
+                Frame.LAST_STREAM, Integer.toString(lastStream)), reason.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static Frame error(int streamId, Status status, String reason) {
+        return new Frame(Frame.ERROR, 0, streamId, Headers.of(HeaderNames.STATUS, status.name()),
+                reason.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The protocol error behind {@code cause}, or {@code null} when it is not one. */
+    static @Nullable ProtocolException protocolError(Throwable cause) {
+        Throwable t = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
+        return t instanceof ProtocolException p ? p : null;
+    }
+
+    /** Ends a connection after a protocol error: go-away with the reason (unless silent), then close. */
+    static void fail(Channel channel, ProtocolException e, int lastStream) {
+        if (e.silent() || !channel.isActive()) {
+            channel.close();
+            return;
+        }
+        channel.writeAndFlush(goAway(e.status(), e.getMessage(), lastStream))
+                .addListener(ChannelFutureListener.CLOSE);
+    }
+
+    static String text(byte[] body) {
+        return new String(body, StandardCharsets.UTF_8);
+    }
+
+    static void writePreface(Channel channel) {
+        ByteBuf preface = channel.alloc().buffer(Preface.LENGTH);
+        Preface.write(preface);
+        channel.writeAndFlush(preface);
+    }
+}
