@@ -64,6 +64,7 @@ class VirtualTimeTest {
     @AfterEach
     void close() {
         release.countDown();
+        fastResponder.close();
         client.close();
         server.close();
     }
@@ -121,8 +122,15 @@ class VirtualTimeTest {
         assertThat(seen.get()).isEqualTo(Defaults.TIMEOUT);
     }
 
+    /** Answers at once; closing it waits until its answer has been handed to the publisher. */
+    private final Parley fastResponder = Parley.builder().scheduler(clock).instance("vt-fast").build();
+    private final CountDownLatch fastCalled = new CountDownLatch(1);
+
     private void subscribeResponders() {
-        server.subscribe(Poll.class, "fast", a -> Replies.answer(new Answer("fast")), "local:vt-poll-" + next);
+        fastResponder.subscribe(Poll.class, "fast", a -> {
+            fastCalled.countDown();
+            return Replies.answer(new Answer("fast"));
+        }, "local:vt-poll-" + next);
         server.subscribe(Poll.class, "slow", a -> {
             started.countDown();
             TransportContractSuite.awaitQuietly(release);
@@ -147,6 +155,8 @@ class VirtualTimeTest {
         subscribeResponders();
         CompletableFuture<Replies<Answer>> replies = ask(mode, Duration.ofMillis(100), Duration.ofSeconds(5));
         assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(fastCalled.await(10, TimeUnit.SECONDS)).isTrue();
+        fastResponder.close();
         clock.advance(Duration.ofMillis(99));
         assertThat(replies).isNotDone();
         clock.advance(Duration.ofMillis(1));
