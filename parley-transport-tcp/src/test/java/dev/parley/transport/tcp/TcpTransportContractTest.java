@@ -1,26 +1,18 @@
 package dev.parley.transport.tcp;
 
+import dev.parley.testkit.FreePorts;
 import dev.parley.testkit.TransportContractSuite;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@code tcp://} passes the transport contract suite unchanged; it carries no events. */
+@ExtendWith(LeakCheck.class)
 class TcpTransportContractTest extends TransportContractSuite {
-
-    static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @Override
     protected String serviceAddress(String name) {
-        return "tcp://127.0.0.1:" + freePort();
+        return "tcp://127.0.0.1:" + FreePorts.next();
     }
 
     @Override
@@ -28,7 +20,7 @@ class TcpTransportContractTest extends TransportContractSuite {
         List<String> servers = new ArrayList<>();
         List<String> endpoints = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            int port = freePort();
+            int port = FreePorts.next();
             servers.add("tcp://127.0.0.1:" + port);
             endpoints.add("127.0.0.1:" + port);
         }

@@ -73,7 +73,8 @@ final class Endpoint {
             return CompletableFuture.completedFuture(best);
         }
         if (connecting != null) {
-            return connecting;
+            // Everyone waiting for this connection may not fit on it: whoever finds it full asks again.
+            return connecting.thenCompose(c -> c.hasRoom() ? CompletableFuture.completedFuture(c) : acquire());
         }
         if (!canGrow) {
             return CompletableFuture.failedFuture(new ParleyException(Status.RESOURCE_EXHAUSTED, "tcp://" + name
@@ -81,7 +82,7 @@ final class Endpoint {
                     + " calls in flight each"));
         }
         connecting = connect();
-        return connecting;
+        return connecting.thenCompose(c -> c.hasRoom() ? CompletableFuture.completedFuture(c) : acquire());
     }
 
     private CompletableFuture<ClientConnection> connect() {

@@ -93,7 +93,7 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
                     + " calls in flight on this connection");
             return;
         }
-        Message request = Frames.toMessage(frame, scheduler)
+        Message request = Frames.toMessage(frame, scheduler);
         CompletableFuture<Message> reply = router.call(request).toCompletableFuture();
         inFlight.put(id, reply);
         reply.whenComplete((message, failure) -> finished(ch, oneWay, id, request, reply, message, failure));
@@ -101,7 +101,7 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
 
     private void finished(Channel ch, boolean oneWay, int id, Message request, CompletableFuture<Message> reply,
             @Nullable Message message, @Nullable Throwable failure) {
-        inFlight.remove(id, reply)
+        inFlight.remove(id, reply);
         if (!oneWay && !reply.isCancelled()) {
             Message out = message != null ? message : Errors.reply(request, failure, null);
             Frame frame = Frames.toFrame(Frame.RESPONSE, id, out);
@@ -124,7 +124,7 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
     }
 
     private void cancel(int id) {
-        CompletableFuture<Message> reply = inFlight.remove(id)
+        CompletableFuture<Message> reply = inFlight.remove(id);
         if (reply != null) {
             reply.cancel(true);
         }

@@ -26,6 +26,7 @@ final class TcpServer implements Registration {
     private final Set<ServerConnection> connections = ConcurrentHashMap.newKeySet();
     private final Set<Channel> channels = ConcurrentHashMap.newKeySet();
     private final TcpOptions options;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private TcpServer(EventLoops loops, InetSocketAddress address, Service router, Scheduler scheduler,
             TcpOptions options) {
@@ -69,9 +70,17 @@ final class TcpServer implements Registration {
         return (InetSocketAddress) listener.localAddress();
     }
 
+    /** How many client connections are open. */
+    int connectionCount() {
+        return channels.size();
+    }
+
     /** Stops accepting, sends go-away, waits for in-flight calls up to the grace period, then closes. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         listener.close().syncUninterruptibly();
         List<CompletableFuture<Void>> drains = connections.stream().map(ServerConnection::drain).toList();
         try {

@@ -46,11 +46,7 @@ final class TcpTransport implements Transport {
         InetSocketAddress bindTo = new InetSocketAddress(unresolved.getHostString(), unresolved.getPort());
         TcpServer server = TcpServer.bind(loops, bindTo, handler, context.scheduler(), options);
         servers.add(server);
-        return () -> {
-            if (servers.remove(server)) {
-                server.close();
-            }
-        };
+        return server;
     }
 
     @Override
