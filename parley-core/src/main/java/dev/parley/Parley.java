@@ -17,6 +17,7 @@ import dev.parley.time.Scheduler;
 import dev.parley.transport.Registration;
 import dev.parley.transport.Transport;
 import dev.parley.transport.TransportContext;
+import dev.parley.transport.TransportProvider;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -62,7 +63,7 @@ public final class Parley implements AutoCloseable {
         Codecs codecs = Codecs.load(b.codecs, Parley.class.getClassLoader());
         String mediaType = b.mediaType != null ? Codecs.normalize(b.mediaType) : codecs.defaultMediaType();
         Transports transports = new Transports(new TransportContext(b.scheduler, handlers, instance),
-                Parley.class.getClassLoader());
+                b.transports, Parley.class.getClassLoader());
         this.ctx = new RuntimeContext(b.scheduler, codecs, mediaType, handlers, instance, transports, b.timeout,
                 List.copyOf(b.serverFilters));
         this.clientFilters = List.copyOf(b.clientFilters);
@@ -210,6 +211,7 @@ public final class Parley implements AutoCloseable {
         private final List<CodecFactory> codecs = new ArrayList<>();
         private final List<Filter> clientFilters = new ArrayList<>();
         private final List<Filter> serverFilters = new ArrayList<>();
+        private final List<TransportProvider> transports = new ArrayList<>();
         private @Nullable String mediaType;
         private @Nullable String instance;
 
@@ -237,6 +239,15 @@ public final class Parley implements AutoCloseable {
         /** A codec factory asked before those found on the class path. */
         public Builder codec(CodecFactory factory) {
             codecs.add(requireNonNull(factory, "factory"));
+            return this;
+        }
+
+        /**
+         * A transport provider used instead of the one found on the class path for its schemes: the way to
+         * give a transport its settings, e.g. {@code new TcpTransportProvider(TcpOptions.DEFAULT.withTls(...))}.
+         */
+        public Builder transport(TransportProvider provider) {
+            transports.add(requireNonNull(provider, "provider"));
             return this;
         }
 

@@ -21,9 +21,12 @@ public final class Transports implements AutoCloseable {
     private final Map<String, Transport> open = new ConcurrentHashMap<>();
     private final TransportContext context;
 
-    public Transports(TransportContext context, ClassLoader loader) {
+    /** {@code first} win over the providers found through {@link ServiceLoader} for the same scheme. */
+    public Transports(TransportContext context, List<TransportProvider> first, ClassLoader loader) {
         this.context = context;
-        for (TransportProvider p : ServiceLoader.load(TransportProvider.class, loader)) {
+        List<TransportProvider> all = new ArrayList<>(first);
+        ServiceLoader.load(TransportProvider.class, loader).forEach(all::add);
+        for (TransportProvider p : all) {
             for (String scheme : p.schemes()) {
                 providers.putIfAbsent(scheme.toLowerCase(Locale.ROOT), p);
             }

@@ -10,6 +10,7 @@ import dev.parley.transport.tcp.TcpOptions;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -88,6 +89,9 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
         if (event == FrameDecoder.PREFACE_RECEIVED) {
             ready.complete(this);
+        } else if (event instanceof SslHandshakeCompletionEvent tls && !tls.isSuccess()) {
+            ready.completeExceptionally(unavailable("TLS handshake failed: " + rootMessage(tls.cause())));
+            ctx.fireUserEventTriggered(event);
         } else {
             ctx.fireUserEventTriggered(event);
         }
@@ -154,6 +158,14 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
         } else {
             ctx.close();
         }
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return String.valueOf(root.getMessage());
     }
 
     private ParleyException unavailable(String why) {

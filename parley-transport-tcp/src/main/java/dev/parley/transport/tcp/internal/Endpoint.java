@@ -8,7 +8,10 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
 import java.net.InetSocketAddress;
+import javax.net.ssl.SSLParameters;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -95,6 +98,9 @@ final class Endpoint {
                 .handler(new io.netty.channel.ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
+                        if (options.clientTls() != null) {
+                            ch.pipeline().addLast(tls(options.clientTls(), ch));
+                        }
                         ch.pipeline().addLast(
                                 new FrameDecoder(new FrameCodec(options.maxFrameBytes(), options.maxHeaderBytes())),
                                 FrameEncoder.INSTANCE, new ClientConnection(name, options, ch));
@@ -112,6 +118,15 @@ final class Endpoint {
             c.ready().whenComplete((ok, e) -> connected(result, ok, e));
         });
         return result;
+    }
+
+    /** A TLS handler that checks the server's certificate names the host this client dialled. */
+    private SslHandler tls(SslContext context, Channel ch) {
+        SslHandler handler = context.newHandler(ch.alloc(), address.getHostString(), address.getPort());
+        SSLParameters parameters = handler.engine().getSSLParameters();
+        parameters.setEndpointIdentificationAlgorithm("HTTPS");
+        handler.engine().setSSLParameters(parameters);
+        return handler;
     }
 
     private synchronized void connected(CompletableFuture<ClientConnection> result, @Nullable ClientConnection c,

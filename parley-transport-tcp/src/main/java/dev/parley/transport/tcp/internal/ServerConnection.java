@@ -10,6 +10,7 @@ import dev.parley.transport.tcp.TcpOptions;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -60,6 +61,9 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
         if (event == FrameDecoder.PREFACE_RECEIVED) {
             cancelPrefaceTimer();
             sendPreface(ctx.channel());
+        } else if (event instanceof SslHandshakeCompletionEvent tls && !tls.isSuccess()) {
+            LOG.debug("TLS handshake with {} failed", ctx.channel().remoteAddress(), tls.cause());
+            ctx.close();
         } else {
             ctx.fireUserEventTriggered(event);
         }

@@ -46,6 +46,9 @@ final class TcpServer implements Registration {
                             connections.remove(connection);
                             channels.remove(ch);
                         });
+                        if (options.serverTls() != null) {
+                            ch.pipeline().addLast(options.serverTls().newHandler(ch.alloc()));
+                        }
                         ch.pipeline().addLast(
                                 new FrameDecoder(new FrameCodec(options.maxFrameBytes(), options.maxHeaderBytes())),
                                 FrameEncoder.INSTANCE, connection);

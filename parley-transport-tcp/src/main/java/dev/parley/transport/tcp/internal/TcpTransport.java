@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * {@code tcp://host:port[,host:port...]}: request/response, request/async-response and notification over
  * Parley's own protocol. It carries no events; those need a broker.
  */
-final class TcpTransport implements Transport {
+public final class TcpTransport implements Transport {
 
     private final TransportContext context;
     private final TcpOptions options;
@@ -30,7 +30,7 @@ final class TcpTransport implements Transport {
     private final Map<String, TcpClient> clients = new ConcurrentHashMap<>();
     private final List<TcpServer> servers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    TcpTransport(TransportContext context, TcpOptions options, int ioThreads) {
+    public TcpTransport(TransportContext context, TcpOptions options, int ioThreads) {
         this.context = context;
         this.options = options;
         this.loops = new EventLoops(context.instance(), ioThreads);
