@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  *        publish/async-response, the type of each reply
  * @param async whether the method returns a {@code CompletionStage} rather than the value itself
  * @param idempotent whether the operation is marked {@link dev.parley.Idempotent}
+ * @param nonBlocking whether the implementation promises never to block ({@link dev.parley.NonBlocking})
  * @param declaredExceptions the exceptions that cross the wire as themselves
  * @param handle the interface method as a handle: {@code (Contract, [arg]) -> return}
  */
@@ -28,6 +29,7 @@ public record OperationDescriptor(
         Type resultType,
         boolean async,
         boolean idempotent,
+        boolean nonBlocking,
         List<Class<? extends Throwable>> declaredExceptions,
         MethodHandle handle) {
 

@@ -1,6 +1,7 @@
 package dev.parley.contract;
 
 import dev.parley.Idempotent;
+import dev.parley.NonBlocking;
 import dev.parley.OneWay;
 import dev.parley.ParleyException;
 import dev.parley.Publish;
@@ -63,7 +64,9 @@ final class OperationReader {
             checkConcrete(where, "return type", shape.result);
         }
         return new OperationDescriptor(m.getName(), m, shape.style, param, shape.result, shape.async,
-                m.isAnnotationPresent(Idempotent.class), exceptions(where, m), handle(where, m));
+                m.isAnnotationPresent(Idempotent.class),
+                m.isAnnotationPresent(NonBlocking.class) || type.isAnnotationPresent(NonBlocking.class),
+                exceptions(where, m), handle(where, m));
     }
 
     private record Shape(InteractionStyle style, Type result, boolean async) {

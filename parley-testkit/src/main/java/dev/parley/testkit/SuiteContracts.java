@@ -2,6 +2,7 @@ package dev.parley.testkit;
 
 import dev.parley.Contract;
 import dev.parley.Idempotent;
+import dev.parley.NonBlocking;
 import dev.parley.OneWay;
 import dev.parley.Publish;
 import dev.parley.Replies;
@@ -59,6 +60,13 @@ public final class SuiteContracts {
         String relay(Note note);
 
         String fail(Note note);
+
+        /** Where the handler ran: "virtual" or "platform". */
+        @NonBlocking
+        String threadOfNonBlocking(Note note);
+
+        /** Where the handler ran: "virtual" or "platform". */
+        String threadOfBlocking(Note note);
     }
 
     @Contract(name = "suite-inventory", version = "2.0")

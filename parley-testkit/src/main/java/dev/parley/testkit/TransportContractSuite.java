@@ -294,6 +294,13 @@ public abstract class TransportContractSuite {
         assertThat(bids.get(10, TimeUnit.SECONDS).values()).extracting(Bid::bidder).containsExactly("only");
     }
 
+    @Test
+    void handlersRunOnVirtualThreadsUnlessTheySayTheyNeverBlock() {
+        Inventory inventory = served().inventory();
+        assertThat(inventory.threadOfBlocking(new Note("?"))).isEqualTo("virtual");
+        assertThat(inventory.threadOfNonBlocking(new Note("?"))).isEqualTo("platform");
+    }
+
     // ---- errors -----------------------------------------------------------------------------------------
 
     @Test
@@ -519,6 +526,16 @@ public abstract class TransportContractSuite {
                         .until(() -> call.deadline().isExpired());
             }
             return next.relay(note);
+        }
+
+        @Override
+        public String threadOfNonBlocking(Note note) {
+            return Thread.currentThread().isVirtual() ? "virtual" : "platform";
+        }
+
+        @Override
+        public String threadOfBlocking(Note note) {
+            return threadOfNonBlocking(note);
         }
 
         @Override

@@ -77,6 +77,16 @@ public final class Skeleton implements Service {
         }
         CompletableFuture<Message> reply = new CompletableFuture<>();
         ServerCall call = new ServerCall(contract.name(), op.descriptor.name(), request.headers(), deadline);
+        if (op.descriptor.nonBlocking()) {
+            // Promised not to block: run on the caller's thread (a transport's I/O thread), no hand-off.
+            call.run(() -> invoke(op, request, reply));
+            reply.whenComplete((m, e) -> {
+                if (reply.isCancelled()) {
+                    call.cancel();
+                }
+            });
+            return reply;
+        }
         Future<?> task;
         try {
             task = ctx.handlers().submit(() -> call.run(() -> invoke(op, request, reply)));
