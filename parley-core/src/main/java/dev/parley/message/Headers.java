@@ -116,6 +116,13 @@ public final class Headers {
         if (name.isEmpty()) {
             throw new IllegalArgumentException("name: empty");
         }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c < 0x21 || c > 0x7e) {
+                // Every transport must carry the name as it is: HTTP tokens, frame headers, broker properties.
+                throw new IllegalArgumentException("name: '" + name + "' has a character that is not visible ASCII");
+            }
+        }
         return name.toLowerCase(Locale.ROOT);
     }
 }

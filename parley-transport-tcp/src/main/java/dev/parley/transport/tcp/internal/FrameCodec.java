@@ -74,6 +74,13 @@ final class FrameCodec {
             if (nameLength == 0 || block.readableBytes() < nameLength + 2) {
                 throw ProtocolException.malformed("header entry does not fit its block");
             }
+            for (int i = 0; i < nameLength; i++) {
+                byte b = block.getByte(block.readerIndex() + i);
+                if (b < 0x21 || b > 0x7e) {
+                    throw ProtocolException.malformed(String.format(
+                            "header name byte 0x%02x is not visible ASCII", b & 0xff));
+                }
+            }
             String name = block.readCharSequence(nameLength, StandardCharsets.US_ASCII).toString();
             int valueLength = block.readUnsignedShort();
             if (block.readableBytes() < valueLength) {
