@@ -5,8 +5,10 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -52,7 +54,10 @@ public final class JsonCodecFactory implements CodecFactory {
 
     /** The mapper Parley configures: tolerant reads, explicit limits, no default typing. */
     public static ObjectMapper mapper(JsonLimits limits) {
-        JsonMapper m = JsonMapper.builder()
+        // Handlers run on a fresh virtual thread per call, so Jackson's default per-thread buffer recycling
+        // would start empty every time; a shared pool keeps the buffers across threads.
+        JsonFactory factory = JsonFactory.builder().recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool()).build();
+        JsonMapper m = JsonMapper.builder(factory)
                 .addModule(new JavaTimeModule())
                 .addModule(new Jdk8Module())
                 .addModule(new ParameterNamesModule())
