@@ -82,4 +82,19 @@ public final class SuiteContracts {
         @Publish
         Replies<Bid> auction(Event e);
     }
+
+    /** The async view of {@link Inventory#slow}, same contract name and version. */
+    @Contract(name = "suite-inventory", version = "1.3")
+    public interface AsyncInventory {
+        CompletableFuture<String> slow(Note note);
+
+        CompletableFuture<Item> get(ItemId id) throws ItemNotFound;
+    }
+
+    /** The async view of {@link Events#auction}. */
+    @Contract(name = "suite-events", version = "1.0")
+    public interface AsyncEvents {
+        @Publish
+        CompletableFuture<Replies<Bid>> auction(Event e);
+    }
 }

@@ -5,15 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import org.assertj.core.api.AbstractThrowableAssert;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-
-import dev.parley.CallContext;
 import dev.parley.Parley;
 import dev.parley.ParleyException;
 import dev.parley.Replies;
 import dev.parley.Status;
 import dev.parley.service.Filter;
+import dev.parley.testkit.SuiteContracts.AsyncEvents;
+import dev.parley.testkit.SuiteContracts.AsyncInventory;
 import dev.parley.testkit.SuiteContracts.Bid;
 import dev.parley.testkit.SuiteContracts.Event;
 import dev.parley.testkit.SuiteContracts.Events;
@@ -23,16 +21,15 @@ import dev.parley.testkit.SuiteContracts.Item;
 import dev.parley.testkit.SuiteContracts.ItemId;
 import dev.parley.testkit.SuiteContracts.ItemNotFound;
 import dev.parley.testkit.SuiteContracts.Note;
+import dev.parley.testkit.SuiteServices.InventoryService;
+import dev.parley.testkit.SuiteServices.Listener;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.assertj.core.api.AbstractThrowableAssert;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -448,146 +445,10 @@ public abstract class TransportContractSuite {
         assertThat(s.impl.relayed.get()).isZero();
     }
 
-    // ---- implementations --------------------------------------------------------------------------------
-
-    /** The async view of {@link Inventory#slow}, same contract name and version. */
-    @dev.parley.Contract(name = "suite-inventory", version = "1.3")
-    public interface AsyncInventory {
-        CompletableFuture<String> slow(Note note);
-
-        CompletableFuture<Item> get(ItemId id) throws ItemNotFound;
-    }
-
-    /** The async view of {@link Events#auction}. */
-    @dev.parley.Contract(name = "suite-events", version = "1.0")
-    public interface AsyncEvents {
-        @dev.parley.Publish
-        CompletableFuture<Replies<Bid>> auction(Event e);
-    }
-
-    static final class InventoryService implements Inventory {
-        static final Instant AT = Instant.parse("2026-01-02T03:04:05Z");
-        final CountDownLatch release = new CountDownLatch(1);
-        final CountDownLatch slowStarted = new CountDownLatch(1);
-        final CountDownLatch slowSawCancellation = new CountDownLatch(1);
-        final List<String> touched = new CopyOnWriteArrayList<>();
-        final List<String> notes = new CopyOnWriteArrayList<>();
-        final AtomicInteger relayed = new AtomicInteger();
-        volatile Inventory next;
-        volatile boolean waitForExpiry;
-
-        @Override
-        public Item get(ItemId id) throws ItemNotFound {
-            if (id.id().equals("missing")) {
-                throw new ItemNotFound("no item '" + id.id() + "'");
-            }
-            return new Item(id.id(), 5, List.of("fruit", "red"), Optional.of("crisp"), AT);
-        }
-
-        @Override
-        public CompletableFuture<Item> reserve(ItemId id) {
-            return CompletableFuture.supplyAsync(() -> {
-                awaitQuietly(release);
-                return new Item(id.id(), 1, List.of(), Optional.empty(), AT);
-            });
-        }
-
-        @Override
-        public void touch(ItemId id) {
-            touched.add(id.id());
-        }
-
-        @Override
-        public void record(Note note) {
-            notes.add(note.text());
-        }
-
-        @Override
-        public String slow(Note note) {
-            slowStarted.countDown();
-            try {
-                new CountDownLatch(1).await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                slowSawCancellation.countDown();
-                return "interrupted";
-            }
-            return "done";
-        }
-
-        @Override
-        public String relay(Note note) {
-            relayed.incrementAndGet();
-            CallContext call = CallContext.current();
-            if (next == null) {
-                return Long.toString(call.deadline().remaining().toMillis());
-            }
-            if (waitForExpiry) {
-                await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(5))
-                        .until(() -> call.deadline().isExpired());
-            }
-            return next.relay(note);
-        }
-
-        @Override
-        public String threadOfNonBlocking(Note note) {
-            return Thread.currentThread().isVirtual() ? "virtual" : "platform";
-        }
-
-        @Override
-        public String threadOfBlocking(Note note) {
-            return threadOfNonBlocking(note);
-        }
-
-        @Override
-        public String fail(Note note) {
-            if (note.text().equals("not-found")) {
-                throw new ParleyException(Status.NOT_FOUND, "nothing called not-found");
-            }
-            throw new IllegalStateException("secret server detail");
-        }
-    }
-
-    static final class Listener implements Events {
-        final String name;
-        final List<Integer> seen = new CopyOnWriteArrayList<>();
-        final CountDownLatch release = new CountDownLatch(1);
-
-        Listener(String name) {
-            this.name = name;
-        }
-
-        @Override
-        public void happened(Event e) {
-            seen.add(e.seq());
-        }
-
-        @Override
-        public Replies<Bid> auction(Event e) {
-            return Replies.answer(bid(e));
-        }
-
-        private Bid bid(Event e) {
-            if (name.equals("broken")) {
-                throw new ParleyException(Status.UNAVAILABLE, "bidder is down");
-            }
-            if (name.equals("slow")) {
-                awaitQuietly(release);
-            }
-            return new Bid(name, e.seq() * 10);
-        }
-    }
-
     /** Asserts that {@code call} throws a {@link ParleyException} with {@code status}; chain more checks. */
     protected static AbstractThrowableAssert<?, ? extends Throwable> failsWith(Status status, ThrowingCallable call) {
         return assertThatThrownBy(call).isInstanceOfSatisfying(ParleyException.class,
                 e -> assertThat(e.status()).as("status").isEqualTo(status));
     }
 
-    static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

@@ -77,7 +77,7 @@ class VirtualTimeTest {
         String address = address();
         server.serve(Svc.class, a -> {
             started.countDown();
-            TransportContractSuite.awaitQuietly(release);
+            SuiteServices.awaitQuietly(release);
             return "late";
         }, address);
         return address;
@@ -133,7 +133,7 @@ class VirtualTimeTest {
         }, "local:vt-poll-" + next);
         server.subscribe(Poll.class, "slow", a -> {
             started.countDown();
-            TransportContractSuite.awaitQuietly(release);
+            SuiteServices.awaitQuietly(release);
             return Replies.answer(new Answer("slow"));
         }, "local:vt-poll-" + next);
     }
