@@ -87,6 +87,13 @@ public final class Headers {
         return entries.length / 2;
     }
 
+    /** Calls {@code action} with each name and value, in insertion order, without copying. */
+    public void forEach(java.util.function.BiConsumer<String, String> action) {
+        for (int i = 0; i < entries.length; i += 2) {
+            action.accept(entries[i], entries[i + 1]);
+        }
+    }
+
     /** The headers in insertion order. */
     public Map<String, String> asMap() {
         Map<String, String> m = new LinkedHashMap<>();

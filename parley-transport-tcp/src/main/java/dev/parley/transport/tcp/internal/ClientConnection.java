@@ -66,22 +66,30 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
             return CompletableFuture.failedFuture(tooBig);
         }
         CompletableFuture<Message> reply = new CompletableFuture<>();
-        if (!oneWay) {
-            pending.put(id, reply);
-            reply.whenComplete((m, e) -> {
-                if (reply.isCancelled() && pending.remove(id) != null) {
-                    channel.writeAndFlush(new Frame(Frame.CANCEL, 0, id, Headers.empty(), Frame.NO_BODY));
+        if (oneWay) {
+            channel.writeAndFlush(frame).addListener(written -> {
+                if (written.isSuccess()) {
+                    reply.complete(Message.of(Errors.replyHeaders(request)));
+                } else {
+                    reply.completeExceptionally(unavailable("cannot send: " + written.cause()));
                 }
             });
+            return reply;
         }
-        channel.writeAndFlush(frame).addListener(written -> {
-            if (!written.isSuccess()) {
-                pending.remove(id);
-                reply.completeExceptionally(unavailable("cannot send: " + written.cause()));
-            } else if (oneWay) {
-                reply.complete(Message.of(Errors.replyHeaders(request)));
+        pending.put(id, reply);
+        if (!channel.isActive()) {
+            // Closed before the entry was in: channelInactive may have missed it.
+            pending.remove(id);
+            return CompletableFuture.failedFuture(unavailable("the connection closed"));
+        }
+        reply.whenComplete((m, e) -> {
+            if (reply.isCancelled() && pending.remove(id) != null) {
+                channel.writeAndFlush(new Frame(Frame.CANCEL, 0, id, Headers.empty(), Frame.NO_BODY),
+                        channel.voidPromise());
             }
         });
+        // A failed write closes the connection, which fails every pending call: no listener per call.
+        channel.writeAndFlush(frame, channel.voidPromise());
         return reply;
     }
 

@@ -8,6 +8,7 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import java.net.InetSocketAddress;
@@ -101,6 +102,8 @@ final class Endpoint {
                         if (options.clientTls() != null) {
                             ch.pipeline().addLast(tls(options.clientTls(), ch));
                         }
+                        // Many small frames in flight: one syscall per batch, not per frame.
+                        ch.pipeline().addLast(new FlushConsolidationHandler(256, true));
                         ch.pipeline().addLast(
                                 new FrameDecoder(new FrameCodec(options.maxFrameBytes(), options.maxHeaderBytes())),
                                 FrameEncoder.INSTANCE, new ClientConnection(name, options, ch));

@@ -2,8 +2,8 @@ package dev.parley.transport.tcp.internal;
 
 import dev.parley.message.Headers;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -98,14 +98,7 @@ final class FrameCodec {
         out.writeByte(frame.type()).writeByte(frame.flags()).writeInt(frame.streamId());
         int headerStart = out.writerIndex();
         out.writeShort(0);
-        for (Map.Entry<String, String> e : frame.headers().asMap().entrySet()) {
-            byte[] name = e.getKey().getBytes(StandardCharsets.US_ASCII);
-            byte[] value = e.getValue().getBytes(StandardCharsets.UTF_8);
-            if (name.length > 255 || value.length > 0xFFFF) {
-                throw new IllegalArgumentException("header '" + e.getKey() + "' is too long for a frame");
-            }
-            out.writeByte(name.length).writeBytes(name).writeShort(value.length).writeBytes(value);
-        }
+        frame.headers().forEach((name, value) -> writeHeader(out, name, value));
         int headerLength = out.writerIndex() - headerStart - 2;
         if (headerLength > 0xFFFF) {
             throw new IllegalArgumentException("header block of " + headerLength + " bytes is too long for a frame");
@@ -113,5 +106,24 @@ final class FrameCodec {
         out.setShort(headerStart, headerLength);
         out.writeBytes(frame.body());
         out.setInt(start, out.writerIndex() - start - 4);
+    }
+
+    /** Names are visible ASCII (Headers guarantees it), values UTF-8; both written straight into the buffer. */
+    private static void writeHeader(ByteBuf out, String name, String value) {
+        int valueLength = ByteBufUtil.utf8Bytes(value);
+        if (name.length() > 255 || valueLength > 0xFFFF) {
+            throw new IllegalArgumentException("header '" + name + "' is too long for a frame");
+        }
+        out.writeByte(name.length());
+        ByteBufUtil.writeAscii(out, name);
+        out.writeShort(valueLength);
+        ByteBufUtil.writeUtf8(out, value);
+    }
+
+    /** The encoded size of a header block, for checking limits before writing. */
+    static int headerBlockSize(dev.parley.message.Headers headers) {
+        int[] size = {0};
+        headers.forEach((name, value) -> size[0] += 3 + name.length() + ByteBufUtil.utf8Bytes(value));
+        return size[0];
     }
 }

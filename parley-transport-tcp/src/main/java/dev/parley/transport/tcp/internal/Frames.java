@@ -14,7 +14,6 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.DecoderException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** Between messages and frames, and the connection-error routine both ends share. */
@@ -51,15 +50,12 @@ final class Frames {
 
     /** Fails with RESOURCE_EXHAUSTED, before anything is written, a frame the peer would refuse. */
     static @Nullable ParleyException checkSize(Frame frame, int maxFrameBytes, int maxHeaderBytes) {
-        long headerBytes = 0;
-        for (Map.Entry<String, String> e : frame.headers().asMap().entrySet()) {
-            headerBytes += 3 + e.getKey().length() + e.getValue().getBytes(StandardCharsets.UTF_8).length;
-        }
+        int headerBytes = FrameCodec.headerBlockSize(frame.headers());
         if (headerBytes > maxHeaderBytes) {
             return new ParleyException(Status.RESOURCE_EXHAUSTED, "headers of " + headerBytes
                     + " bytes exceed the limit of " + maxHeaderBytes);
         }
-        long frameBytes = FrameCodec.FIXED + headerBytes + frame.body().length;
+        long frameBytes = (long) FrameCodec.FIXED + headerBytes + frame.body().length;
         if (frameBytes > maxFrameBytes) {
             return new ParleyException(Status.RESOURCE_EXHAUSTED, "message of " + frameBytes
                     + " bytes exceeds the frame limit of " + maxFrameBytes);

@@ -10,6 +10,7 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.channel.socket.SocketChannel;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -49,6 +50,8 @@ final class TcpServer implements Registration {
                         if (options.serverTls() != null) {
                             ch.pipeline().addLast(options.serverTls().newHandler(ch.alloc()));
                         }
+                        // Many small frames in flight: one syscall per batch, not per frame.
+                        ch.pipeline().addLast(new FlushConsolidationHandler(256, true));
                         ch.pipeline().addLast(
                                 new FrameDecoder(new FrameCodec(options.maxFrameBytes(), options.maxHeaderBytes())),
                                 FrameEncoder.INSTANCE, connection);
