@@ -12,10 +12,10 @@ import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import java.net.InetSocketAddress;
-import javax.net.ssl.SSLParameters;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import javax.net.ssl.SSLParameters;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,6 +35,8 @@ final class Endpoint {
     private final Scheduler scheduler;
     private final List<ClientConnection> connections = new CopyOnWriteArrayList<>();
     private @Nullable CompletableFuture<ClientConnection> connecting;
+    /** The connection the last {@link #acquire()} chose; reused without a lock while it is under half full. */
+    private volatile @Nullable ClientConnection preferred;
     private int failures;
     private long downUntil;
     private @Nullable String lastError;
@@ -57,6 +59,12 @@ final class Endpoint {
         return lastError;
     }
 
+    /** The preferred connection when it has plenty of room, found without locking; else {@code null}. */
+    @Nullable ClientConnection quick() {
+        ClientConnection c = preferred;
+        return c != null && c.isUsable() && c.inFlight() < options.maxConcurrentStreams() / 2 ? c : null;
+    }
+
     /**
      * A connection with room for one more call: the least busy open one. When it is half full, another
      * connection is opened in the background (up to the limit), so load spreads before anything waits.
@@ -74,6 +82,7 @@ final class Endpoint {
             if (canGrow && best.inFlight() >= options.maxConcurrentStreams() / 2) {
                 connecting = connect();
             }
+            preferred = best;
             return CompletableFuture.completedFuture(best);
         }
         if (connecting != null) {
@@ -138,6 +147,7 @@ final class Endpoint {
         if (c != null) {
             failures = 0;
             connections.add(c);
+            preferred = c;
             result.complete(c);
             return;
         }

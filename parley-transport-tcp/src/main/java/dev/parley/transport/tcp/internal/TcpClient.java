@@ -32,6 +32,10 @@ final class TcpClient implements Service {
             return CompletableFuture.failedFuture(new ParleyException(Status.UNAVAILABLE, "no endpoint of " + address
                     + " is reachable: " + errors()));
         }
+        ClientConnection quick = endpoint.quick();
+        if (quick != null) {
+            return quick.call(request); // the common case: no lock, no extra future
+        }
         CompletableFuture<Message> result = new CompletableFuture<>();
         endpoint.acquire().whenComplete((connection, failure) -> {
             if (failure != null) {
