@@ -109,7 +109,7 @@ public final class ClientStub implements InvocationHandler {
                 result.complete(null);
             } else {
                 String type = reply.header(HeaderNames.CONTENT_TYPE);
-                String mt = type == null ? mediaType : dev.parley.codec.Codecs.normalize(type);
+                String mt = type == null || type.equals(mediaType) ? mediaType : dev.parley.codec.Codecs.normalize(type);
                 result.complete(op.codecs.decodeResult(mt, reply.body()));
             }
         } catch (RuntimeException e) {

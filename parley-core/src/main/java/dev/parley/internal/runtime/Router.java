@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The contracts one runtime serves at one address, keyed by contract name and major version: minor versions
@@ -17,34 +18,40 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Router implements Service {
 
-    private final Map<String, Service> routes = new ConcurrentHashMap<>();
+    /** Services by contract name, then major version. */
+    private final Map<String, Map<Integer, Service>> routes = new ConcurrentHashMap<>();
+    /** {@code name.vMAJOR} to the full version served, for messages. */
     private final Map<String, String> versions = new ConcurrentHashMap<>();
 
     /** Adds a contract's service; refuses a second service for the same name and major version. */
     public void add(ContractDescriptor contract, Service service) {
-        String key = contract.channel();
-        if (routes.putIfAbsent(key, service) != null) {
+        Map<Integer, Service> majors = routes.computeIfAbsent(contract.name(), n -> new ConcurrentHashMap<>());
+        if (majors.putIfAbsent(contract.major(), service) != null) {
             throw new IllegalStateException(contract.name() + " v" + contract.major()
                     + " is already served at this address");
         }
-        versions.put(key, contract.version());
+        versions.put(contract.channel(), contract.version());
     }
 
     public void remove(ContractDescriptor contract) {
-        routes.remove(contract.channel());
+        Map<Integer, Service> majors = routes.get(contract.name());
+        if (majors != null) {
+            majors.remove(contract.major());
+        }
         versions.remove(contract.channel());
     }
 
     public boolean isEmpty() {
-        return routes.isEmpty();
+        return versions.isEmpty();
     }
 
     @Override
     public CompletionStage<Message> call(Message request) {
         String name = request.header(HeaderNames.CONTRACT);
         String version = request.header(HeaderNames.VERSION);
-        String key = name + ".v" + major(version);
-        Service route = routes.get(key);
+        Map<Integer, Service> majors = name == null ? null : routes.get(name);
+        int major = major(version);
+        Service route = majors == null || major < 0 ? null : majors.get(major);
         if (route == null) {
             return CompletableFuture.completedFuture(Errors.reply(request, Status.UNIMPLEMENTED,
                     "contract " + name + " " + version + " is not served here; served: " + served()));
@@ -52,12 +59,17 @@ public final class Router implements Service {
         return route.call(request);
     }
 
-    private static String major(String version) {
+    /** The major part of {@code major.minor}, without allocating; -1 when there is none. */
+    private static int major(@Nullable String version) {
         if (version == null) {
-            return "?";
+            return -1;
         }
         int dot = version.indexOf('.');
-        return dot < 0 ? version : version.substring(0, dot);
+        try {
+            return Integer.parseInt(version, 0, dot < 0 ? version.length() : dot, 10);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     private String served() {

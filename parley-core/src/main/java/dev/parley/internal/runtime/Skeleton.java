@@ -156,7 +156,7 @@ public final class Skeleton implements Service {
 
     private String mediaType(Message request) {
         String type = request.header(HeaderNames.CONTENT_TYPE);
-        return type == null ? ctx.mediaType() : Codecs.normalize(type);
+        return type == null || type.equals(ctx.mediaType()) ? ctx.mediaType() : Codecs.normalize(type);
     }
 
     @Override
