@@ -12,10 +12,17 @@ final class SystemScheduler implements Scheduler {
 
     private final ScheduledThreadPoolExecutor timer;
 
+    /** How often the timer thread wakes on its own; see the constructor. */
+    private static final long HEARTBEAT_MILLIS = 50;
+
     private SystemScheduler() {
         timer = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().daemon().name("parley-timer").factory());
         // Deadlines are usually cancelled long before they fire; keep the queue from holding them.
         timer.setRemoveOnCancelPolicy(true);
+        // Every call arms a deadline. A task that becomes the queue's earliest wakes the timer thread, which
+        // on an otherwise empty queue means one thread wake-up per call. A no-op heartbeat keeps something
+        // due within 50 ms, so deadlines further out than that join the queue without waking anyone.
+        timer.scheduleAtFixedRate(() -> { }, HEARTBEAT_MILLIS, HEARTBEAT_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     @Override
