@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.parley.internal.runtime.ClientStub;
 import dev.parley.internal.runtime.Transports;
 import dev.parley.service.Filter;
+import dev.parley.service.Policy;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ public final class ClientBuilder<T> {
     private final Parley parley;
     private final Class<T> contract;
     private final List<Filter> filters = new ArrayList<>();
+    private final List<Policy> policies = new ArrayList<>();
     private @Nullable URI address;
     private @Nullable Duration timeout;
     private @Nullable String name;
@@ -48,6 +50,15 @@ public final class ClientBuilder<T> {
         return this;
     }
 
+    /**
+     * A policy that makes each operation its own filter (a bulkhead, a circuit breaker, ...), inside the
+     * client's filters, in the order added. See docs/architecture.md for where each belongs.
+     */
+    public ClientBuilder<T> policy(Policy policy) {
+        policies.add(requireNonNull(policy, "policy"));
+        return this;
+    }
+
     /** The name this client gives itself to servers (shown in their per-caller statistics). */
     public ClientBuilder<T> name(String clientName) {
         this.name = requireNonNull(clientName, "clientName");
@@ -59,7 +70,7 @@ public final class ClientBuilder<T> {
             throw new IllegalStateException("client of " + contract.getName() + ": no address; call at(...)");
         }
         var ctx = parley.context();
-        return ClientStub.create(contract, ctx, parley.clientChain(filters, address),
+        return ClientStub.create(contract, ctx, parley.clientChains(filters, policies, address),
                 timeout != null ? timeout : ctx.timeout(), name, address.toString());
     }
 }

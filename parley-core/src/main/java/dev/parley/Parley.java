@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.parley.codec.CodecFactory;
 import dev.parley.codec.Codecs;
 import dev.parley.contract.ContractDescriptor;
+import dev.parley.contract.OperationDescriptor;
 import dev.parley.internal.runtime.DeadlineFilter;
 import dev.parley.internal.runtime.Router;
 import dev.parley.internal.runtime.RuntimeContext;
@@ -12,6 +13,7 @@ import dev.parley.internal.runtime.Skeleton;
 import dev.parley.internal.runtime.Transports;
 import dev.parley.service.Filter;
 import dev.parley.service.Filters;
+import dev.parley.service.Policy;
 import dev.parley.service.Service;
 import dev.parley.time.Scheduler;
 import dev.parley.transport.Registration;
@@ -29,6 +31,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -162,12 +165,26 @@ public final class Parley implements AutoCloseable {
         return ctx;
     }
 
-    /** The client chain: the runtime's filters, the client's, then the deadline, then the transport. */
-    Service clientChain(List<Filter> filters, URI address) {
-        List<Filter> all = new ArrayList<>(clientFilters);
-        all.addAll(filters);
-        all.add(new DeadlineFilter(ctx.scheduler()));
-        return Filters.chain(all, ctx.transports().forAddress(address).connect(address));
+    /**
+     * The chain of each operation: the runtime's client filters, the client's, the operation's policies,
+     * then the deadline, then the transport.
+     */
+    Function<OperationDescriptor, Service> clientChains(List<Filter> filters, List<Policy> policies, URI address) {
+        Service transport = ctx.transports().forAddress(address).connect(address);
+        return op -> {
+            List<Filter> all = new ArrayList<>(clientFilters);
+            all.addAll(filters);
+            Policy.Target target = new Policy.Target(ContractDescriptor.of(op.method().getDeclaringClass()), op,
+                    address.toString(), ctx.scheduler());
+            for (Policy p : policies) {
+                Filter f = p.create(target);
+                if (f != null) {
+                    all.add(f);
+                }
+            }
+            all.add(new DeadlineFilter(ctx.scheduler()));
+            return Filters.chain(all, transport);
+        };
     }
 
     private Registration track(List<Registration> added) {

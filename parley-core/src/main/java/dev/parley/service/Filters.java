@@ -8,6 +8,8 @@ import dev.parley.message.Message;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.BiConsumer;
+import org.jspecify.annotations.Nullable;
 
 /** Builds filter chains whose {@code toString()} shows the order a request travels. */
 public final class Filters {
@@ -26,6 +28,34 @@ public final class Filters {
             next = new Link(requireNonNull(filters.get(i), "filters[" + i + "]"), next);
         }
         return next;
+    }
+
+    /**
+     * Like {@code stage.whenComplete(action)}: the returned stage completes as {@code stage} does, after
+     * {@code action} has run, so a policy's bookkeeping is done before the caller sees the reply. Unlike it,
+     * cancelling the returned stage cancels {@code stage}, so a caller's cancellation reaches the transport.
+     */
+    public static CompletableFuture<Message> whenComplete(CompletionStage<Message> stage,
+            BiConsumer<? super @Nullable Message, ? super @Nullable Throwable> action) {
+        CompletableFuture<Message> source = stage.toCompletableFuture();
+        CompletableFuture<Message> result = new CompletableFuture<>();
+        source.whenComplete((reply, failure) -> {
+            try {
+                action.accept(reply, failure);
+            } finally {
+                if (failure != null) {
+                    result.completeExceptionally(failure);
+                } else {
+                    result.complete(reply);
+                }
+            }
+        });
+        result.whenComplete((reply, failure) -> {
+            if (result.isCancelled()) {
+                source.cancel(true);
+            }
+        });
+        return result;
     }
 
     private record Link(Filter filter, Service next) implements Service {

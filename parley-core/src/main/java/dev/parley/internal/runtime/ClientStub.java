@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,23 +27,20 @@ public final class ClientStub implements InvocationHandler {
 
     private final ContractDescriptor contract;
     private final RuntimeContext ctx;
-    private final Service chain;
     private final String mediaType;
     private final Duration timeout;
     private final String description;
     private final Map<Method, Op> ops = new HashMap<>();
 
-    private record Op(OperationDescriptor descriptor, OperationCodecs codecs, Headers template) {
+    private record Op(OperationDescriptor descriptor, OperationCodecs codecs, Headers template, Service chain) {
     }
 
-    private ClientStub(ContractDescriptor contract, RuntimeContext ctx, Service chain, Duration timeout,
-            @Nullable String clientName, String description) {
+    private ClientStub(ContractDescriptor contract, RuntimeContext ctx, Function<OperationDescriptor, Service> chains,
+            Duration timeout, @Nullable String clientName, String description) {
         this.contract = contract;
         this.ctx = ctx;
-        this.chain = chain;
         this.mediaType = ctx.mediaType();
         this.timeout = timeout;
-        this.description = description;
         for (OperationDescriptor op : contract.operations()) {
             OperationCodecs codecs = new OperationCodecs(op, ctx.codecs());
             codecs.check(mediaType);
@@ -50,16 +48,17 @@ public final class ClientStub implements InvocationHandler {
             if (op.style() == InteractionStyle.NOTIFICATION) {
                 t = t.with(HeaderNames.ONE_WAY, "true");
             }
-            ops.put(op.method(), new Op(op, codecs, t));
+            ops.put(op.method(), new Op(op, codecs, t, chains.apply(op)));
         }
+        this.description = description + ": " + chains(ops);
     }
 
-    /** A proxy implementing {@code contract} that sends every call through {@code chain}. */
-    public static <T> T create(Class<T> type, RuntimeContext ctx, Service chain, Duration timeout,
-            @Nullable String clientName, String address) {
+    /** A proxy implementing {@code contract} that sends each operation's calls through its chain. */
+    public static <T> T create(Class<T> type, RuntimeContext ctx, Function<OperationDescriptor, Service> chains,
+            Duration timeout, @Nullable String clientName, String address) {
         ContractDescriptor contract = ContractDescriptor.of(type);
-        String description = "client of " + contract + " at " + address + ": " + chain;
-        ClientStub stub = new ClientStub(contract, ctx, chain, timeout, clientName, description);
+        ClientStub stub = new ClientStub(contract, ctx, chains, timeout, clientName, "client of " + contract
+                + " at " + address);
         return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, stub));
     }
 
@@ -81,7 +80,7 @@ public final class ClientStub implements InvocationHandler {
             byte[] body = op.codecs.encodeParam(mediaType, arg);
             Message request = Message.of(op.template.with(HeaderNames.MESSAGE_ID, ctx.nextId()), body)
                     .withDeadline(deadline);
-            reply = chain.call(request).toCompletableFuture();
+            reply = op.chain.call(request).toCompletableFuture();
         } catch (RuntimeException e) {
             result.completeExceptionally(e);
             return result;
@@ -120,6 +119,12 @@ public final class ClientStub implements InvocationHandler {
     @Override
     public String toString() {
         return description;
+    }
+
+    /** Each operation's chain, for {@code toString()}: {@code op: filter -> ... -> transport}. */
+    private static String chains(Map<Method, Op> ops) {
+        return ops.values().stream().map(o -> o.descriptor.name() + ": " + o.chain).sorted()
+                .collect(java.util.stream.Collectors.joining("; "));
     }
 
     ContractDescriptor contract() {

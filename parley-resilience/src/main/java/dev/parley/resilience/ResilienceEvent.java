@@ -1,0 +1,18 @@
+package dev.parley.resilience;
+
+import dev.parley.Status;
+
+/** What the policies report to a {@link ResilienceListener}. */
+public sealed interface ResilienceEvent {
+
+    /** What the event is about, e.g. {@code trips.get}. */
+    String name();
+
+    /** A circuit breaker moved between CLOSED, OPEN, HALF_OPEN (and the forced states). */
+    record BreakerStateChanged(String name, String from, String to) implements ResilienceEvent {
+    }
+
+    /** A call refused by a policy before it was sent. */
+    record CallRejected(String name, String policy, Status status) implements ResilienceEvent {
+    }
+}
