@@ -1,6 +1,6 @@
 package dev.parley.internal.local;
 
-import dev.parley.ParleyException;
+import dev.parley.NotSentException;
 import dev.parley.Status;
 import dev.parley.internal.runtime.Errors;
 import dev.parley.message.Message;
@@ -42,7 +42,7 @@ final class LocalTransport implements Transport {
             public CompletionStage<Message> call(Message request) {
                 Service server = hub.server(name);
                 if (server == null) {
-                    return CompletableFuture.failedFuture(new ParleyException(Status.UNAVAILABLE,
+                    return CompletableFuture.failedFuture(new NotSentException(Status.UNAVAILABLE,
                             "nothing is served at local:" + name));
                 }
                 CompletionStage<Message> reply = server.call(request);

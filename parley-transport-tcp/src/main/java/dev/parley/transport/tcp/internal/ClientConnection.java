@@ -1,5 +1,6 @@
 package dev.parley.transport.tcp.internal;
 
+import dev.parley.NotSentException;
 import dev.parley.ParleyException;
 import dev.parley.Status;
 import dev.parley.internal.runtime.Errors;
@@ -109,10 +110,18 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         Frame frame = (Frame) msg;
         switch (frame.type()) {
-            case Frame.RESPONSE, Frame.ERROR -> {
+            case Frame.RESPONSE -> {
                 CompletableFuture<Message> reply = pending.remove(frame.streamId());
                 if (reply != null) {
                     reply.complete(Message.of(frame.headers(), frame.body()));
+                }
+            }
+            case Frame.ERROR -> {
+                // The server refused the stream before dispatching it: the handler never ran.
+                CompletableFuture<Message> reply = pending.remove(frame.streamId());
+                if (reply != null) {
+                    reply.completeExceptionally(new NotSentException(errorStatus(frame), "tcp://" + endpoint + ": "
+                            + Frames.text(frame.body())));
                 }
             }
             case Frame.GO_AWAY -> goAway(frame);
@@ -131,14 +140,20 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
         String last = frame.headers().get(Frame.LAST_STREAM);
         int lastStream = last == null ? Integer.MAX_VALUE : parse(last);
         Status status = Status.parse(frame.headers().get(HeaderNames.STATUS));
-        ParleyException refused = unavailable("the server is going away (" + status + ": " + Frames.text(frame.body())
-                + ")");
+        ParleyException refused = new NotSentException(Status.UNAVAILABLE, "tcp://" + endpoint
+                + ": the server is going away (" + status + ": " + Frames.text(frame.body()) + ")");
         ready.completeExceptionally(refused);
         pending.forEach((id, reply) -> {
             if (id > lastStream && pending.remove(id, reply)) {
                 reply.completeExceptionally(refused);
             }
         });
+    }
+
+    /** An ERROR frame's status; one without a failure status is itself a fault of the peer. */
+    private static Status errorStatus(Frame frame) {
+        Status s = Status.parse(frame.headers().get(HeaderNames.STATUS));
+        return s == Status.OK ? Status.UNKNOWN : s;
     }
 
     private static int parse(String last) {

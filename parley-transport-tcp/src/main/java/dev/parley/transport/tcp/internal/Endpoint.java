@@ -1,5 +1,6 @@
 package dev.parley.transport.tcp.internal;
 
+import dev.parley.NotSentException;
 import dev.parley.ParleyException;
 import dev.parley.Status;
 import dev.parley.time.Scheduler;
@@ -155,7 +156,7 @@ final class Endpoint {
         long backoff = Math.min(MAX_BACKOFF_NANOS, FIRST_BACKOFF_NANOS << Math.min(failures - 1, 10));
         downUntil = scheduler.nanoTime() + backoff;
         lastError = failure == null ? "closed" : String.valueOf(failure.getMessage());
-        result.completeExceptionally(new ParleyException(Status.UNAVAILABLE, "cannot connect to tcp://" + name + ": "
+        result.completeExceptionally(new NotSentException(Status.UNAVAILABLE, "cannot connect to tcp://" + name + ": "
                 + lastError));
     }
 

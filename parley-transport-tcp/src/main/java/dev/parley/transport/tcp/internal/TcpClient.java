@@ -1,6 +1,6 @@
 package dev.parley.transport.tcp.internal;
 
-import dev.parley.ParleyException;
+import dev.parley.NotSentException;
 import dev.parley.Status;
 import dev.parley.message.Message;
 import dev.parley.service.Service;
@@ -29,7 +29,7 @@ final class TcpClient implements Service {
     public CompletionStage<Message> call(Message request) {
         Endpoint endpoint = pick();
         if (endpoint == null) {
-            return CompletableFuture.failedFuture(new ParleyException(Status.UNAVAILABLE, "no endpoint of " + address
+            return CompletableFuture.failedFuture(new NotSentException(Status.UNAVAILABLE, "no endpoint of " + address
                     + " is reachable: " + errors()));
         }
         ClientConnection quick = endpoint.quick();
