@@ -12,6 +12,15 @@ public sealed interface ResilienceEvent {
     record BreakerStateChanged(String name, String from, String to) implements ResilienceEvent {
     }
 
+    /** A failed attempt that will be tried again after {@code delay}. */
+    record RetryScheduled(String name, int nextAttempt, Status failure, java.time.Duration delay)
+            implements ResilienceEvent {
+    }
+
+    /** A failed attempt that is not tried again, and why. */
+    record RetryNotAllowed(String name, int attempt, Status failure, String reason) implements ResilienceEvent {
+    }
+
     /** A call refused by a policy before it was sent. */
     record CallRejected(String name, String policy, Status status) implements ResilienceEvent {
     }

@@ -1,0 +1,166 @@
+package dev.parley.resilience.internal;
+
+import dev.parley.Deadline;
+import dev.parley.NotSentException;
+import dev.parley.Status;
+import dev.parley.message.HeaderNames;
+import dev.parley.message.Message;
+import dev.parley.resilience.FailureClassifier;
+import dev.parley.resilience.Outcome;
+import dev.parley.resilience.ResilienceEvent;
+import dev.parley.resilience.ResilienceListener;
+import dev.parley.resilience.RetryBudget;
+import dev.parley.service.Filter;
+import dev.parley.service.Service;
+import dev.parley.time.Scheduler;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Tries a failed call again where that is safe: the operation is idempotent, or the call never reached a
+ * handler ({@link NotSentException}). Backoff grows exponentially with jitter and must fit in what is left
+ * of the deadline; the budget keeps retries from adding load to a service that keeps failing.
+ */
+public final class RetryFilter implements Filter {
+
+    /** How a filter retries. */
+    public record Settings(int maxAttempts, Duration initialBackoff, Duration maxBackoff, RetryBudget budget,
+            FailureClassifier classifier, RandomGenerator random, ResilienceListener listener) {
+    }
+
+    private final String name;
+    private final boolean idempotent;
+    private final Settings settings;
+    private final Scheduler scheduler;
+
+    public RetryFilter(String name, boolean idempotent, Settings settings, Scheduler scheduler) {
+        this.name = name;
+        this.idempotent = idempotent;
+        this.settings = settings;
+        this.scheduler = scheduler;
+    }
+
+    @Override
+    public CompletionStage<Message> filter(Message request, Service next) {
+        Attempts attempts = new Attempts(request, next);
+        attempts.start(1);
+        return attempts.result;
+    }
+
+    /** The attempts of one call. */
+    private final class Attempts {
+        final Message request;
+        final Service next;
+        final CompletableFuture<Message> result = new CompletableFuture<>();
+        volatile @Nullable CompletableFuture<Message> current;
+        volatile Scheduler.@Nullable Cancellable timer;
+
+        Attempts(Message request, Service next) {
+            this.request = request;
+            this.next = next;
+            result.whenComplete((m, e) -> {
+                if (result.isCancelled()) {
+                    cancel();
+                }
+            });
+        }
+
+        void start(int attempt) {
+            if (result.isDone()) {
+                return;
+            }
+            Message m = attempt == 1 ? request : request.withHeader(HeaderNames.ATTEMPT, Integer.toString(attempt));
+            CompletableFuture<Message> reply;
+            try {
+                reply = next.call(m).toCompletableFuture();
+            } catch (RuntimeException e) {
+                reply = CompletableFuture.failedFuture(e);
+            }
+            current = reply;
+            reply.whenComplete((r, e) -> done(attempt, r, e));
+        }
+
+        void done(int attempt, @Nullable Message reply, @Nullable Throwable failure) {
+            Outcome outcome = Outcome.of(reply, failure);
+            if (outcome.status() == Status.OK) {
+                settings.budget().onSuccess();
+                finish(reply, failure);
+                return;
+            }
+            if (outcome.status() == Status.CANCELLED || !settings.classifier().isFailure(outcome)) {
+                finish(reply, failure);
+                return;
+            }
+            settings.budget().onFailure();
+            Duration delay = backoff(attempt);
+            String refusal = refusal(attempt, failure, delay);
+            if (refusal != null) {
+                Events.emit(settings.listener(),
+                        new ResilienceEvent.RetryNotAllowed(name, attempt, outcome.status(), refusal));
+                finish(reply, failure);
+                return;
+            }
+            Events.emit(settings.listener(),
+                    new ResilienceEvent.RetryScheduled(name, attempt + 1, outcome.status(), delay));
+            timer = scheduler.schedule(() -> start(attempt + 1), delay);
+        }
+
+        /** Why the call may not be tried again, or {@code null} when it may. */
+        @Nullable String refusal(int attempt, @Nullable Throwable failure, Duration delay) {
+            if (attempt >= settings.maxAttempts()) {
+                return "all " + settings.maxAttempts() + " attempts made";
+            }
+            if (!idempotent && !(unwrap(failure) instanceof NotSentException)) {
+                return "not idempotent, and it may have reached the server";
+            }
+            if (!settings.budget().allowsRetry()) {
+                return "the retry budget is spent";
+            }
+            Deadline deadline = request.deadline();
+            if (deadline != null && deadline.remaining().compareTo(delay) <= 0) {
+                return "the deadline leaves no time to wait " + delay.toMillis() + " ms";
+            }
+            return null;
+        }
+
+        void finish(@Nullable Message reply, @Nullable Throwable failure) {
+            if (failure != null) {
+                result.completeExceptionally(unwrap(failure));
+            } else {
+                result.complete(reply);
+            }
+        }
+
+        void cancel() {
+            Scheduler.Cancellable t = timer;
+            if (t != null) {
+                t.cancel();
+            }
+            CompletableFuture<Message> c = current;
+            if (c != null) {
+                c.cancel(true);
+            }
+        }
+    }
+
+    /** Exponential backoff with "equal jitter": half the step for sure, the other half at random. */
+    private Duration backoff(int attempt) {
+        long initial = settings.initialBackoff().toNanos();
+        long step = Math.min(settings.maxBackoff().toNanos(), initial << Math.min(attempt - 1, 30));
+        long half = step / 2;
+        return Duration.ofNanos(half + settings.random().nextLong(half + 1));
+    }
+
+    private static @Nullable Throwable unwrap(@Nullable Throwable t) {
+        return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+    }
+
+    @Override
+    public String name() {
+        return "retry";
+    }
+}
