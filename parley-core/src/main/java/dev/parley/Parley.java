@@ -175,7 +175,7 @@ public final class Parley implements AutoCloseable {
             List<Filter> all = new ArrayList<>(clientFilters);
             all.addAll(filters);
             Policy.Target target = new Policy.Target(ContractDescriptor.of(op.method().getDeclaringClass()), op,
-                    address.toString(), ctx.scheduler());
+                    address.toString(), ctx.scheduler(), ctx.codecs(), ctx.mediaType());
             for (Policy p : policies) {
                 Filter f = p.create(target);
                 if (f != null) {

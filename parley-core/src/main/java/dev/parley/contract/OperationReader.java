@@ -58,6 +58,7 @@ final class OperationReader {
             throw refuse(where, "@OneWay and @Publish cannot both be set; pick one style");
         }
         Type param = parameter(where, m, publish);
+        checkReturnTypeAccessible(type, where, m);
         Type ret = m.getGenericReturnType();
         Shape shape = publish ? publishShape(where, ret) : oneWay ? oneWayShape(where, ret) : requestShape(where, ret);
         if (shape.result != Void.class) {
@@ -67,6 +68,19 @@ final class OperationReader {
                 m.isAnnotationPresent(Idempotent.class),
                 m.isAnnotationPresent(NonBlocking.class) || type.isAnnotationPresent(NonBlocking.class),
                 exceptions(where, m), handle(where, m));
+    }
+
+    /**
+     * A stub of a public contract is a class in another module; it can only return what it may see. Caught
+     * here instead of as an IllegalAccessError on the first call.
+     */
+    private static void checkReturnTypeAccessible(Class<?> type, String where, Method m) {
+        Class<?> ret = m.getReturnType();
+        if (Modifier.isPublic(type.getModifiers()) && !ret.isPrimitive() && !ret.isArray()
+                && !Modifier.isPublic(ret.getModifiers())) {
+            throw refuse(where, "returns " + ret.getName() + ", which is not public; the types a public contract"
+                    + " returns must be public too");
+        }
     }
 
     private record Shape(InteractionStyle style, Type result, boolean async) {

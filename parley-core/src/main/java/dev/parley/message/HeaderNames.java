@@ -34,6 +34,8 @@ public final class HeaderNames {
     public static final String ONE_WAY = "parley-one-way";
     /** On a reply to a published event: who answered (subscriber group and instance). */
     public static final String RESPONDER = "parley-responder";
+    /** On a reply made by a client-side fallback instead of the server: which kind (default, last-good, ...). */
+    public static final String FALLBACK = "parley-fallback";
     /** Who is calling, as the client names itself. */
     public static final String CLIENT = "parley-client";
 

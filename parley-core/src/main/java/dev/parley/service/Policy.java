@@ -1,5 +1,6 @@
 package dev.parley.service;
 
+import dev.parley.codec.Codecs;
 import dev.parley.contract.ContractDescriptor;
 import dev.parley.contract.OperationDescriptor;
 import dev.parley.time.Scheduler;
@@ -28,8 +29,11 @@ public interface Policy {
      * @param operation the operation
      * @param address where the client sends it
      * @param scheduler the runtime's clock and timers
+     * @param codecs the runtime's codecs, for a policy that makes replies of its own (a fallback)
+     * @param mediaType the media type the client sends
      */
-    record Target(ContractDescriptor contract, OperationDescriptor operation, String address, Scheduler scheduler) {
+    record Target(ContractDescriptor contract, OperationDescriptor operation, String address, Scheduler scheduler,
+            Codecs codecs, String mediaType) {
 
         /** {@code contract.operation}, as policies name what they guard. */
         public String name() {

@@ -256,6 +256,19 @@ class ContractDescriptorTest {
         refused(BadException.class, "BadException.get", "needs a constructor taking the message");
     }
 
+    record Hidden(String x) {
+    }
+
+    @Contract(name = "bad")
+    public interface ReturnsHidden {
+        Hidden get(TripId id);
+    }
+
+    @Test
+    void publicContractReturningANonPublicTypeIsRefused() {
+        refused(ReturnsHidden.class, "ReturnsHidden.get", "which is not public");
+    }
+
     @Contract(name = "bad")
     interface PublishWithoutEvent {
         @Publish

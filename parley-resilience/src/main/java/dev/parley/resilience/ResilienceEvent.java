@@ -21,6 +21,10 @@ public sealed interface ResilienceEvent {
     record RetryNotAllowed(String name, int attempt, Status failure, String reason) implements ResilienceEvent {
     }
 
+    /** A fallback answered in the server's place. */
+    record FallbackUsed(String name, String kind, Status failure) implements ResilienceEvent {
+    }
+
     /** A call refused by a policy before it was sent. */
     record CallRejected(String name, String policy, Status status) implements ResilienceEvent {
     }

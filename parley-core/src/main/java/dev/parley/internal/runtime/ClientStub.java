@@ -68,12 +68,19 @@ public final class ClientStub implements InvocationHandler {
         if (op == null) {
             return ObjectMethods.invoke(proxy, method, args, description);
         }
-        CompletableFuture<@Nullable Object> result = call(op, args == null ? null : args[0]);
-        return op.descriptor.async() ? result : Calls.await(result);
+        ClientFuture<@Nullable Object> result = call(op, args == null ? null : args[0]);
+        if (op.descriptor.async()) {
+            return result;
+        }
+        try {
+            return Calls.await(result);
+        } finally {
+            result.rememberOnThisThread();
+        }
     }
 
-    private CompletableFuture<@Nullable Object> call(Op op, @Nullable Object arg) {
-        CompletableFuture<@Nullable Object> result = new CompletableFuture<>();
+    private ClientFuture<@Nullable Object> call(Op op, @Nullable Object arg) {
+        ClientFuture<@Nullable Object> result = new ClientFuture<>();
         CompletableFuture<Message> reply;
         try {
             Deadline deadline = Calls.deadline(ctx, timeout);
@@ -95,24 +102,24 @@ public final class ClientStub implements InvocationHandler {
         return result;
     }
 
-    private void complete(Op op, CompletableFuture<@Nullable Object> result, @Nullable Message reply,
+    private void complete(Op op, ClientFuture<@Nullable Object> result, @Nullable Message reply,
             @Nullable Throwable failure) {
         if (failure != null) {
-            result.completeExceptionally(Errors.unwrap(failure));
+            result.fail(Errors.unwrap(failure), Headers.empty());
             return;
         }
         try {
             if (reply.status() != dev.parley.Status.OK) {
-                result.completeExceptionally(Errors.toException(reply, op.descriptor));
+                result.fail(Errors.toException(reply, op.descriptor), reply.headers());
             } else if (op.descriptor.style() == InteractionStyle.NOTIFICATION) {
-                result.complete(null);
+                result.complete(null, reply.headers());
             } else {
                 String type = reply.header(HeaderNames.CONTENT_TYPE);
                 String mt = type == null || type.equals(mediaType) ? mediaType : dev.parley.codec.Codecs.normalize(type);
-                result.complete(op.codecs.decodeResult(mt, reply.body()));
+                result.complete(op.codecs.decodeResult(mt, reply.body()), reply.headers());
             }
         } catch (RuntimeException e) {
-            result.completeExceptionally(e);
+            result.fail(e, reply.headers());
         }
     }
 
