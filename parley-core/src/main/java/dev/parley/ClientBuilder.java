@@ -38,7 +38,10 @@ public final class ClientBuilder<T> {
         return this;
     }
 
-    /** The deadline of each call; the runtime's default otherwise. */
+    /**
+     * The deadline of each call. Without it, an operation's {@link Timeout} applies, else the runtime's
+     * default.
+     */
     public ClientBuilder<T> timeout(Duration timeout) {
         this.timeout = Parley.positive(timeout, "timeout");
         return this;
@@ -70,7 +73,7 @@ public final class ClientBuilder<T> {
             throw new IllegalStateException("client of " + contract.getName() + ": no address; call at(...)");
         }
         var ctx = parley.context();
-        return ClientStub.create(contract, ctx, parley.clientChains(filters, policies, address),
-                timeout != null ? timeout : ctx.timeout(), name, address.toString());
+        return ClientStub.create(contract, ctx, parley.clientChains(filters, policies, address), timeout, name,
+                address.toString());
     }
 }

@@ -3,6 +3,7 @@ package dev.parley.contract;
 import java.lang.invoke.MethodHandle;
 import java.lang.reflect.Method;
 import java.lang.reflect.Type;
+import java.time.Duration;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -18,6 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param async whether the method returns a {@code CompletionStage} rather than the value itself
  * @param idempotent whether the operation is marked {@link dev.parley.Idempotent}
  * @param nonBlocking whether the implementation promises never to block ({@link dev.parley.NonBlocking})
+ * @param timeout the deadline the contract gives the operation ({@link dev.parley.Timeout}), or {@code null}
  * @param declaredExceptions the exceptions that cross the wire as themselves
  * @param handle the interface method as a handle: {@code (Contract, [arg]) -> return}
  */
@@ -30,6 +32,7 @@ public record OperationDescriptor(
         boolean async,
         boolean idempotent,
         boolean nonBlocking,
+        @Nullable Duration timeout,
         List<Class<? extends Throwable>> declaredExceptions,
         MethodHandle handle) {
 

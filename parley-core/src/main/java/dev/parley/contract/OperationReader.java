@@ -6,6 +6,7 @@ import dev.parley.OneWay;
 import dev.parley.ParleyException;
 import dev.parley.Publish;
 import dev.parley.Replies;
+import dev.parley.Timeout;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.reflect.GenericArrayType;
@@ -15,6 +16,7 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.lang.reflect.TypeVariable;
 import java.lang.reflect.WildcardType;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -67,7 +69,7 @@ final class OperationReader {
         return new OperationDescriptor(m.getName(), m, shape.style, param, shape.result, shape.async,
                 m.isAnnotationPresent(Idempotent.class),
                 m.isAnnotationPresent(NonBlocking.class) || type.isAnnotationPresent(NonBlocking.class),
-                exceptions(where, m), handle(where, m));
+                timeout(where, m, type), exceptions(where, m), handle(where, m));
     }
 
     /**
@@ -81,6 +83,20 @@ final class OperationReader {
             throw refuse(where, "returns " + ret.getName() + ", which is not public; the types a public contract"
                     + " returns must be public too");
         }
+    }
+
+    private static @Nullable Duration timeout(String where, Method m, Class<?> type) {
+        Timeout t = m.getAnnotation(Timeout.class);
+        if (t == null) {
+            t = type.getAnnotation(Timeout.class);
+        }
+        if (t == null) {
+            return null;
+        }
+        if (t.millis() <= 0) {
+            throw refuse(where, "@Timeout(millis = " + t.millis() + ") must be more than zero");
+        }
+        return Duration.ofMillis(t.millis());
     }
 
     private record Shape(InteractionStyle style, Type result, boolean async) {

@@ -179,6 +179,18 @@ class PoliciesTest {
                 .containsExactly("OPEN", "HALF_OPEN", "CLOSED");
     }
 
+    @org.junit.jupiter.api.Test
+    void theClientPrintsEachOperationsChainInOrder() {
+        Guarded g = client.client(Guarded.class).at(address)
+                .policy(Fallback.lastGood(Duration.ofMinutes(1), 10))
+                .policy(Retry.ofDefaults())
+                .policy(CircuitBreaker.ofDefaults())
+                .policy(Bulkhead.perOperation(8))
+                .build();
+        assertThat(g.toString()).contains("work: fallback(last-good) -> retry -> circuit-breaker -> bulkhead"
+                + " -> deadline -> " + address);
+    }
+
     @ParameterizedTest
     @EnumSource(Mode.class)
     void callerMistakesDoNotOpenTheBreaker(Mode mode) {

@@ -42,6 +42,14 @@ class VirtualTimeTest {
         CompletableFuture<String> hold(Ask a);
     }
 
+    @Contract(name = "vt-timed")
+    public interface Timed {
+        @dev.parley.Timeout(millis = 250)
+        String quick(Ask a);
+
+        String normal(Ask a);
+    }
+
     @Contract(name = "vt-poll")
     public interface Poll {
         @Publish
@@ -125,6 +133,27 @@ class VirtualTimeTest {
     /** Answers at once; closing it waits until its answer has been handed to the publisher. */
     private final Parley fastResponder = Parley.builder().scheduler(clock).instance("vt-fast").build();
     private final CountDownLatch fastCalled = new CountDownLatch(1);
+
+    @Test
+    void timeoutAnnotationSetsTheDeadlineUnlessTheClientSetsOne() {
+        String address = address();
+        server.serve(Timed.class, new Timed() {
+            @Override
+            public String quick(Ask a) {
+                return CallContext.current().deadline().remaining().toString();
+            }
+
+            @Override
+            public String normal(Ask a) {
+                return quick(a);
+            }
+        }, address);
+        Timed timed = client.client(Timed.class, address);
+        assertThat(timed.quick(new Ask("q"))).isEqualTo("PT0.25S");
+        assertThat(timed.normal(new Ask("n"))).isEqualTo(Defaults.TIMEOUT.toString());
+        Timed own = client.client(Timed.class).at(address).timeout(Duration.ofSeconds(3)).build();
+        assertThat(own.quick(new Ask("q"))).isEqualTo("PT3S");
+    }
 
     private void subscribeResponders() {
         fastResponder.subscribe(Poll.class, "fast", a -> {

@@ -28,7 +28,7 @@ public final class ClientStub implements InvocationHandler {
     private final ContractDescriptor contract;
     private final RuntimeContext ctx;
     private final String mediaType;
-    private final Duration timeout;
+    private final @Nullable Duration timeout;
     private final String description;
     private final Map<Method, Op> ops = new HashMap<>();
 
@@ -36,7 +36,7 @@ public final class ClientStub implements InvocationHandler {
     }
 
     private ClientStub(ContractDescriptor contract, RuntimeContext ctx, Function<OperationDescriptor, Service> chains,
-            Duration timeout, @Nullable String clientName, String description) {
+            @Nullable Duration timeout, @Nullable String clientName, String description) {
         this.contract = contract;
         this.ctx = ctx;
         this.mediaType = ctx.mediaType();
@@ -55,7 +55,7 @@ public final class ClientStub implements InvocationHandler {
 
     /** A proxy implementing {@code contract} that sends each operation's calls through its chain. */
     public static <T> T create(Class<T> type, RuntimeContext ctx, Function<OperationDescriptor, Service> chains,
-            Duration timeout, @Nullable String clientName, String address) {
+            @Nullable Duration timeout, @Nullable String clientName, String address) {
         ContractDescriptor contract = ContractDescriptor.of(type);
         ClientStub stub = new ClientStub(contract, ctx, chains, timeout, clientName, "client of " + contract
                 + " at " + address);
@@ -83,7 +83,9 @@ public final class ClientStub implements InvocationHandler {
         ClientFuture<@Nullable Object> result = new ClientFuture<>();
         CompletableFuture<Message> reply;
         try {
-            Deadline deadline = Calls.deadline(ctx, timeout);
+            Duration own = timeout != null ? timeout
+                    : op.descriptor.timeout() != null ? op.descriptor.timeout() : ctx.timeout();
+            Deadline deadline = Calls.deadline(ctx, own);
             byte[] body = op.codecs.encodeParam(mediaType, arg);
             Message request = Message.of(op.template.with(HeaderNames.MESSAGE_ID, ctx.nextId()), body)
                     .withDeadline(deadline);

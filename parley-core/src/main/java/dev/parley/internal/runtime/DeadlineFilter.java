@@ -33,16 +33,22 @@ public final class DeadlineFilter implements Filter {
         if (remaining <= 0) {
             return CompletableFuture.failedFuture(expired(deadline));
         }
-        CompletableFuture<Message> downstream = next.call(request).toCompletableFuture();
-        if (downstream.isDone()) {
+        // The timer is armed before the call goes out, so the budget is measured from now whatever the
+        // downstream does (a local handler may already be running when next.call returns).
+        CompletableFuture<Message> result = new CompletableFuture<>();
+        Scheduler.Cancellable timer = scheduler.schedule(() -> result.completeExceptionally(expired(deadline)),
+                java.time.Duration.ofNanos(remaining));
+        CompletableFuture<Message> downstream;
+        try {
+            downstream = next.call(request).toCompletableFuture();
+        } catch (RuntimeException e) {
+            timer.cancel();
+            throw e;
+        }
+        if (downstream.isDone() && !result.isDone()) {
+            timer.cancel();
             return downstream;
         }
-        CompletableFuture<Message> result = new CompletableFuture<>();
-        Scheduler.Cancellable timer = scheduler.schedule(() -> {
-            if (result.completeExceptionally(expired(deadline))) {
-                downstream.cancel(true);
-            }
-        }, java.time.Duration.ofNanos(remaining));
         downstream.whenComplete((reply, failure) -> {
             timer.cancel();
             if (failure != null) {
@@ -51,8 +57,9 @@ public final class DeadlineFilter implements Filter {
                 result.complete(reply);
             }
         });
+        // Timed out or cancelled by the caller before the downstream answered: stop the downstream too.
         result.whenComplete((reply, failure) -> {
-            if (result.isCancelled()) {
+            if (!downstream.isDone()) {
                 downstream.cancel(true);
             }
         });

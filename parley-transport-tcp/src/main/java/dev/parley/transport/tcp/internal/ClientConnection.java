@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One client connection: many calls at once, one stream each. Completes {@link #ready()} when the server's
@@ -27,6 +28,8 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
     private final TcpOptions options;
     private final AtomicInteger nextStream = new AtomicInteger(1);
     private final Map<Integer, CompletableFuture<Message>> pending = new ConcurrentHashMap<>();
+    /** Requests in flight, reserved before they are sent; one-way messages are not streams that stay open. */
+    private final AtomicInteger streams = new AtomicInteger();
     private final CompletableFuture<ClientConnection> ready = new CompletableFuture<>();
     private volatile boolean goingAway;
     private final Channel channel;
@@ -43,8 +46,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
 
     /** Whether new calls may start here: open, not going away, ids left, below the stream limit. */
     boolean hasRoom() {
-        return channel.isActive() && !goingAway && nextStream.get() > 0
-                && pending.size() < options.maxConcurrentStreams();
+        return isUsable() && streams.get() < options.maxConcurrentStreams();
     }
 
     boolean isUsable() {
@@ -52,36 +54,65 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
     }
 
     int inFlight() {
-        return pending.size();
+        return streams.get();
     }
 
-    CompletableFuture<Message> call(Message request) {
-        int id = nextStream.getAndAdd(2);
-        if (id < 0) {
-            return CompletableFuture.failedFuture(unavailable("stream ids on this connection are used up"));
+    /**
+     * Sends {@code request}, or returns {@code null} without sending when the connection has no stream to
+     * spare: the count is reserved atomically, so callers on several threads never exceed the server's
+     * limit together (the server counts no fewer streams than this: it forgets one before it answers).
+     */
+    @Nullable CompletableFuture<Message> tryCall(Message request) {
+        if (request.isOneWay()) {
+            return call(request);
         }
+        int n;
+        do {
+            n = streams.get();
+            if (n >= options.maxConcurrentStreams()) {
+                return null;
+            }
+        } while (!streams.compareAndSet(n, n + 1));
+        CompletableFuture<Message> reply = call(request);
+        reply.whenComplete((m, e) -> streams.decrementAndGet());
+        return reply;
+    }
+
+    private CompletableFuture<Message> call(Message request) {
         boolean oneWay = request.isOneWay();
-        Frame frame = Frames.toFrame(oneWay ? Frame.ONE_WAY : Frame.REQUEST, id, request);
-        ParleyException tooBig = Frames.checkSize(frame, options.maxFrameBytes(), options.maxHeaderBytes());
+        Frame unnumbered = Frames.toFrame(oneWay ? Frame.ONE_WAY : Frame.REQUEST, 0, request);
+        ParleyException tooBig = Frames.checkSize(unnumbered, options.maxFrameBytes(), options.maxHeaderBytes());
         if (tooBig != null) {
             return CompletableFuture.failedFuture(tooBig);
         }
         CompletableFuture<Message> reply = new CompletableFuture<>();
-        if (oneWay) {
-            channel.writeAndFlush(frame).addListener(written -> {
-                if (written.isSuccess()) {
-                    reply.complete(Message.of(Errors.replyHeaders(request)));
-                } else {
-                    reply.completeExceptionally(unavailable("cannot send: " + written.cause()));
-                }
-            });
-            return reply;
-        }
-        pending.put(id, reply);
-        if (!channel.isActive()) {
-            // Closed before the entry was in: channelInactive may have missed it.
-            pending.remove(id);
-            return CompletableFuture.failedFuture(unavailable("the connection closed"));
+        int id;
+        // Stream ids must reach the wire in the order they are taken (the server refuses one that goes back):
+        // taking an id and queueing its write happen together, whichever threads call.
+        synchronized (this) {
+            id = nextStream.getAndAdd(2);
+            if (id < 0) {
+                return CompletableFuture.failedFuture(unavailable("stream ids on this connection are used up"));
+            }
+            Frame frame = unnumbered.onStream(id);
+            if (oneWay) {
+                channel.writeAndFlush(frame).addListener(written -> {
+                    if (written.isSuccess()) {
+                        reply.complete(Message.of(Errors.replyHeaders(request)));
+                    } else {
+                        reply.completeExceptionally(unavailable("cannot send: " + written.cause()));
+                    }
+                });
+                return reply;
+            }
+            pending.put(id, reply);
+            if (!channel.isActive()) {
+                // Closed before the entry was in: channelInactive may have missed it.
+                pending.remove(id);
+                return CompletableFuture.failedFuture(unavailable("the connection closed"));
+            }
+            // A failed write closes the connection, which fails every pending call: no listener per call.
+            channel.writeAndFlush(frame, channel.voidPromise());
         }
         reply.whenComplete((m, e) -> {
             if (reply.isCancelled() && pending.remove(id) != null) {
@@ -89,8 +120,6 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
                         channel.voidPromise());
             }
         });
-        // A failed write closes the connection, which fails every pending call: no listener per call.
-        channel.writeAndFlush(frame, channel.voidPromise());
         return reply;
     }
 

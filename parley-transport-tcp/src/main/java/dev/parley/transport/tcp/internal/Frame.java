@@ -28,6 +28,11 @@ record Frame(int type, int flags, int streamId, Headers headers, byte[] body) {
     /** The header carrying a go-away's last stream id. */
     static final String LAST_STREAM = "parley-last-stream";
 
+    /** This frame on stream {@code id}. */
+    Frame onStream(int id) {
+        return new Frame(type, flags, id, headers, body);
+    }
+
     static boolean isKnown(int type) {
         return type >= REQUEST && type <= GO_AWAY;
     }

@@ -34,6 +34,8 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
     private final TcpOptions options;
     private final Map<Integer, CompletableFuture<Message>> inFlight = new ConcurrentHashMap<>();
     private final CompletableFuture<Void> drained = new CompletableFuture<>();
+    /** Requests (not notifications) in flight: what the concurrent-stream limit counts. */
+    private final java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean draining;
     private int lastStream;
     private boolean prefaceSent;
@@ -92,12 +94,15 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
             reject(ch, oneWay, id, Status.UNAVAILABLE, "the server is shutting down");
             return;
         }
-        if (inFlight.size() >= options.maxConcurrentStreams()) {
+        if (!oneWay && requests.get() >= options.maxConcurrentStreams()) {
             reject(ch, oneWay, id, Status.RESOURCE_EXHAUSTED, "more than " + options.maxConcurrentStreams()
                     + " calls in flight on this connection");
             return;
         }
         Message request = Frames.toMessage(frame, scheduler);
+        if (!oneWay) {
+            requests.incrementAndGet();
+        }
         CompletableFuture<Message> reply = router.call(request).toCompletableFuture();
         inFlight.put(id, reply);
         reply.whenComplete((message, failure) -> finished(ch, oneWay, id, request, reply, message, failure));
@@ -106,6 +111,9 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
     private void finished(Channel ch, boolean oneWay, int id, Message request, CompletableFuture<Message> reply,
             @Nullable Message message, @Nullable Throwable failure) {
         inFlight.remove(id, reply);
+        if (!oneWay) {
+            requests.decrementAndGet(); // before the reply is written: the client counts it no sooner
+        }
         if (!oneWay && !reply.isCancelled()) {
             Message out = message != null ? message : Errors.reply(request, failure, null);
             Frame frame = Frames.toFrame(Frame.RESPONSE, id, out);

@@ -33,10 +33,17 @@ final class TcpClient implements Service {
                     + " is reachable: " + errors()));
         }
         ClientConnection quick = endpoint.quick();
-        if (quick != null) {
-            return quick.call(request); // the common case: no lock, no extra future
+        CompletableFuture<Message> sent = quick == null ? null : quick.tryCall(request);
+        if (sent != null) {
+            return sent; // the common case: no lock, no extra future
         }
         CompletableFuture<Message> result = new CompletableFuture<>();
+        send(endpoint, request, result);
+        return result;
+    }
+
+    /** Sends through a connection with room; one that filled up meanwhile sends us back for another. */
+    private void send(Endpoint endpoint, Message request, CompletableFuture<Message> result) {
         endpoint.acquire().whenComplete((connection, failure) -> {
             if (failure != null) {
                 result.completeExceptionally(failure);
@@ -45,7 +52,11 @@ final class TcpClient implements Service {
             if (result.isDone()) {
                 return; // the caller gave up while the connection was being made: send nothing
             }
-            CompletableFuture<Message> reply = connection.call(request);
+            CompletableFuture<Message> reply = connection.tryCall(request);
+            if (reply == null) {
+                send(endpoint, request, result);
+                return;
+            }
             reply.whenComplete((m, e) -> {
                 if (e != null) {
                     result.completeExceptionally(e);
@@ -59,7 +70,6 @@ final class TcpClient implements Service {
                 }
             });
         });
-        return result;
     }
 
     private Endpoint pick() {

@@ -35,6 +35,10 @@ class ManyCallsTest {
         private final List<CompletableFuture<Message>> replies = new ArrayList<>();
         private final List<Message> requests = new ArrayList<>();
 
+        synchronized int arrived() {
+            return replies.size();
+        }
+
         @Override
         public synchronized CompletableFuture<Message> call(Message request) {
             CompletableFuture<Message> reply = new CompletableFuture<>();
@@ -60,7 +64,8 @@ class ManyCallsTest {
             TcpTransport client = new TcpTransport(new TransportContext(Scheduler.system(), executor, "c"),
                     TcpOptions.DEFAULT, 1);
             try {
-                TcpServer listening = (TcpServer) server.serve(address, new Barrier());
+                Barrier barrier = new Barrier();
+                TcpServer listening = (TcpServer) server.serve(address, barrier);
                 Service service = client.connect(address);
                 List<CompletableFuture<Message>> calls = new ArrayList<>(CALLS);
                 for (int i = 0; i < CALLS; i++) {
@@ -69,7 +74,15 @@ class ManyCallsTest {
                             .withDeadline(Deadline.after(Duration.ofSeconds(60)));
                     calls.add(service.call(m).toCompletableFuture());
                 }
-                CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+                try {
+                    CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.TimeoutException e) {
+                    long failed = calls.stream().filter(CompletableFuture::isCompletedExceptionally).count();
+                    String first = calls.stream().filter(CompletableFuture::isCompletedExceptionally).findFirst()
+                            .map(c -> c.handle((m, x) -> String.valueOf(x)).join()).orElse("none");
+                    throw new AssertionError(barrier.arrived() + " of " + CALLS + " reached the server, " + failed
+                            + " failed (first: " + first + "), connections " + listening.connectionCount(), e);
+                }
                 for (int i = 0; i < CALLS; i++) {
                     Message reply = calls.get(i).join();
                     assertThat(reply.header(HeaderNames.CORRELATION_ID)).isEqualTo("m" + i);
