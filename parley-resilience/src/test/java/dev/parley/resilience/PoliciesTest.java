@@ -179,6 +179,26 @@ class PoliciesTest {
                 .containsExactly("OPEN", "HALF_OPEN", "CLOSED");
     }
 
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void serverLimitsItsOwnConcurrency(Mode mode) throws Exception {
+        String limited = address + "-limited";
+        Downstream busy = new Downstream();
+        busy.hold = new CountDownLatch(1);
+        try (Parley guardedServer = Parley.builder().scheduler(clock)
+                .serverFilter(Bulkhead.of("server", 1)).build()) {
+            guardedServer.serve(Guarded.class, busy, limited);
+            AsyncGuarded async = client.client(AsyncGuarded.class, limited);
+            CompletableFuture<String> first = async.work(new Ask("first"));
+            org.awaitility.Awaitility.await().until(() -> busy.calls.get() == 1);
+            CompletableFuture<String> second = mode == Mode.ASYNC ? async.other(new Ask("second"))
+                    : CompletableFuture.supplyAsync(() -> client.client(Guarded.class, limited).other(new Ask("second")));
+            assertThat(statusOf(second)).isEqualTo(Status.RESOURCE_EXHAUSTED);
+            busy.hold.countDown();
+            assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("done first");
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void theClientPrintsEachOperationsChainInOrder() {
         Guarded g = client.client(Guarded.class).at(address)
