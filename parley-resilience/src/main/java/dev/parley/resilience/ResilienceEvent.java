@@ -21,6 +21,10 @@ public sealed interface ResilienceEvent {
     record RetryNotAllowed(String name, int attempt, Status failure, String reason) implements ResilienceEvent {
     }
 
+    /** A backup of a slow idempotent call was sent after {@code delay}. */
+    record HedgeSent(String name, java.time.Duration delay) implements ResilienceEvent {
+    }
+
     /** A fallback answered in the server's place. */
     record FallbackUsed(String name, String kind, Status failure) implements ResilienceEvent {
     }
