@@ -37,8 +37,9 @@ public final class HedgeFilter implements Filter {
     public CompletionStage<Message> filter(Message request, Service next) {
         Race race = new Race(request, next, scheduler.nanoTime());
         Duration wait = delay.current();
-        race.primary = race.send(request);
+        // Armed before the primary goes out, so the delay counts from now whatever the downstream does.
         Scheduler.Cancellable timer = scheduler.schedule(() -> race.hedge(wait), wait);
+        race.primary = race.send(request);
         race.result.whenComplete((m, e) -> {
             timer.cancel();
             race.cancelLosers();
