@@ -93,6 +93,34 @@ class OverTcpTest {
     }
 
     @Test
+    void slowDownstreamKeepsTheCallersTailWithinItsTimeoutPlusFiftyMillis() throws Exception {
+        server.serve(Remote.class, a -> CompletableFuture.completedFuture("ok"), "tcp://127.0.0.1:" + port);
+        FaultProxy proxy = FaultProxy.to(port, 5);
+        closing.add(proxy);
+        Remote remote = client.client(Remote.class).at("tcp://" + proxy.hostAndPort())
+                .timeout(Duration.ofMillis(200)).build();
+        Remote patient = client.client(Remote.class, "tcp://" + proxy.hostAndPort()); // same connection
+        for (int i = 0; i < 50; i++) {
+            assertThat(patient.work(new Ask("warm")).get(10, TimeUnit.SECONDS)).isEqualTo("ok");
+        }
+        proxy.latency(Duration.ofSeconds(2), Duration.ofMillis(100));
+        List<CompletableFuture<Long>> took = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            long start = System.nanoTime();
+            took.add(remote.work(new Ask("slow " + i)).handle((v, e) -> {
+                assertThat(e).isInstanceOf(ParleyException.class);
+                return (System.nanoTime() - start) / 1_000_000;
+            }));
+        }
+        List<Long> millis = new ArrayList<>();
+        for (CompletableFuture<Long> t : took) {
+            millis.add(t.get(10, TimeUnit.SECONDS));
+        }
+        millis.sort(null);
+        assertThat(millis.get(98)).as("p99 of 100 calls, ms").isLessThanOrEqualTo(250);
+    }
+
+    @Test
     void failingDownstreamOpensTheBreakerAndAProbeClosesItOnceTheDownstreamIsBack() throws Exception {
         server.serve(Remote.class, a -> CompletableFuture.completedFuture("ok " + a.text()), "tcp://127.0.0.1:" + port);
         FaultProxy proxy = FaultProxy.to(port, 11);
