@@ -4,9 +4,15 @@
     report.py RESULTS.json [--ratio 'ID|BENCHMARK|PARLEY_PEER|PEER|GOAL|NOTE'] ...
 
 ID may name other @Param values, e.g. 'S2/grpc-direct/{inFlight}'. BENCHMARK is the method's name with
-its class, e.g. 'LocalCallBenchmark.echo'. GOAL is 'none', '<= 0.8' or '>= 1.5'. The value of a ratio is
-Parley / peer; with several forks it is the median of the per-fork ratios (fork i of Parley against fork
-i of the peer), and a spread of more than 5% around it makes the ratio inconclusive (BENCHMARKS.md).
+its class, e.g. 'LocalCallBenchmark.echo', optionally followed by the figure to compare:
+'UnaryLatencyBenchmark.echo:p50' (the score is the default; 'p50' and 'p99' exist for SampleTime
+benchmarks, 'heapPerCall' for those reporting heapBytes and heldCalls counters). PARLEY_PEER and PEER
+are @Param peer values, each optionally with other @Param values that the side must have, as in
+'parley[inFlight=10000]' against 'parley[inFlight=128]' (otherwise both sides share all other
+parameters); PEER may instead be a constant, '=8192', to compare against a budget. GOAL is 'none',
+'<= 0.8' or '>= 1.5'. The value of a ratio is Parley / peer; with several forks it is the median of the
+per-fork ratios (fork i of Parley against fork i of the peer), and a spread of more than 5% around it
+makes the ratio inconclusive (BENCHMARKS.md).
 """
 
 import json
@@ -51,19 +57,69 @@ def alloc_text(v):
     return fmt(v) if math.isnan(v) else "0" if v < 0.5 else f"{v:,.0f}"
 
 
+def percentile(histogram, q):
+    """The q-th percentile (0..100) of {value: count}, nearest rank."""
+    total = sum(histogram.values())
+    if total == 0:
+        return math.nan
+    rank = max(1, math.ceil(q / 100 * total))
+    seen = 0
+    for value in sorted(histogram):
+        seen += histogram[value]
+        if seen >= rank:
+            return value
+    return math.nan
+
+
+def fork_histograms(pm):
+    """SampleTime: one {value: count} per fork, its iterations merged."""
+    forks = []
+    for fork in pm.get("rawDataHistogram") or []:
+        h = {}
+        for iteration in fork:
+            for value, count in iteration:
+                h[number(value)] = h.get(number(value), 0) + int(count)
+        if h:
+            forks.append(h)
+    return forks
+
+
 class Row:
     def __init__(self, entry):
         self.benchmark = short_name(entry["benchmark"])
         params = dict(entry.get("params") or {})
         self.peer = params.pop("peer", "-")
         self.others = params
+        self.mode = entry.get("mode", "")
         pm = entry["primaryMetric"]
         self.score = number(pm["score"])
         self.error = number(pm.get("scoreError"))
         self.unit = pm["scoreUnit"]
         self.forks = [statistics.fmean(map(number, f)) for f in pm.get("rawData") or [] if f]
-        alloc = (entry.get("secondaryMetrics") or {}).get("gc.alloc.rate.norm")
+        secondary = entry.get("secondaryMetrics") or {}
+        alloc = secondary.get("gc.alloc.rate.norm")
         self.alloc = number(alloc["score"]) if alloc else math.nan
+        # Each figure a ratio may name: (value over all forks, one value per fork).
+        self.metrics = {"score": (self.score, self.forks)}
+        histograms = fork_histograms(pm)
+        if histograms:
+            self.forks = [sum(v * c for v, c in h.items()) / sum(h.values()) for h in histograms]
+            self.metrics["score"] = (self.score, self.forks)
+            percentiles = pm.get("scorePercentiles") or {}
+            for name, q in (("p50", 50), ("p99", 99)):
+                overall = number(percentiles.get(f"{q}.0"))
+                self.metrics[name] = (overall, [percentile(h, q) for h in histograms])
+        heap, calls = secondary.get("heapBytes"), secondary.get("heldCalls")
+        if heap and calls:
+            per_fork = [sum(map(number, b)) / sum(map(number, c))
+                        for b, c in zip(heap.get("rawData") or [], calls.get("rawData") or [])
+                        if c and sum(map(number, c)) > 0]
+            total_calls = sum(sum(map(number, c)) for c in calls.get("rawData") or [])
+            total_heap = sum(sum(map(number, b)) for b in heap.get("rawData") or [])
+            self.metrics["heapPerCall"] = (total_heap / total_calls if total_calls else math.nan, per_fork)
+
+    def metric(self, name):
+        return self.metrics.get(name, (math.nan, []))
 
     def params_text(self):
         return ",".join(f"{k}={v}" for k, v in sorted(self.others.items())) or "-"
@@ -71,14 +127,20 @@ class Row:
 
 def table(rows):
     show_params = any(r.others for r in rows)
-    header = ["benchmark", "peer"] + (["params"] if show_params else []) + ["score", "error", "unit", "alloc B/op"]
+    # Extra columns only when some row has the figure: percentiles of SampleTime, heap per held call.
+    extras = [name for name, title in EXTRA_COLUMNS if any(name in r.metrics for r in rows)]
+    titles = dict(EXTRA_COLUMNS)
+    header = ["benchmark", "peer"] + (["params"] if show_params else []) + ["score", "error", "unit"]
+    header += [titles[name] for name in extras] + ["alloc B/op"]
     lines = []
     for r in rows:
         line = [r.benchmark, r.peer] + ([r.params_text()] if show_params else [])
-        line += [fmt(r.score), "± " + fmt(r.error), r.unit, alloc_text(r.alloc)]
+        line += [fmt(r.score), "± " + fmt(r.error), r.unit]
+        line += [fmt(r.metric(name)[0]) if name in r.metrics else "" for name in extras]
+        line += [alloc_text(r.alloc)]
         lines.append(line)
     widths = [max(len(str(x)) for x in col) for col in zip(header, *lines)]
-    numeric = {header.index(h) for h in ("score", "error", "alloc B/op")}
+    numeric = {header.index(h) for h in ("score", "error", "alloc B/op", *(titles[n] for n in extras))}
 
     def render(cells):
         return "  ".join(str(c).rjust(w) if i in numeric else str(c).ljust(w)
@@ -88,6 +150,20 @@ def table(rows):
     print("  ".join("-" * w for w in widths))
     for line in lines:
         print(render(line))
+
+
+EXTRA_COLUMNS = [("p50", "p50"), ("p99", "p99"), ("heapPerCall", "heap B/call")]
+
+
+def side(text):
+    """'parley[inFlight=128]' as ('parley', {'inFlight': '128'})."""
+    name, _, rest = text.partition("[")
+    wanted = {}
+    for pair in rest.rstrip("]").split(","):
+        if "=" in pair:
+            k, _, v = pair.partition("=")
+            wanted[k.strip()] = v.strip()
+    return name.strip(), wanted
 
 
 def verdict(goal, value, spread, n):
@@ -105,16 +181,30 @@ def verdict(goal, value, spread, n):
 
 def ratio_lines(rows, spec):
     rid, bench, parley_peer, peer, goal, note = (spec.split("|") + [""] * 6)[:6]
+    bench, _, metric = bench.partition(":")
+    metric = metric or "score"
+    parley_name, parley_wants = side(parley_peer)
+    constant = number(peer[1:]) if peer.startswith("=") else None
+    peer_name, peer_wants = side(peer) if constant is None else ("", {})
     found = False
     for p in rows:
-        if p.benchmark != bench or p.peer != parley_peer:
+        if p.benchmark != bench or p.peer != parley_name or metric not in p.metrics:
             continue
-        base = next((b for b in rows if b.benchmark == bench and b.peer == peer and b.others == p.others), None)
-        if base is None:
+        if any(p.others.get(k) != v for k, v in parley_wants.items()):
             continue
+        value_all, forks = p.metric(metric)
+        if constant is not None:
+            base_all, base_forks = constant, [constant] * len(forks)
+        else:
+            wanted = dict(p.others, **peer_wants)
+            base = next((b for b in rows if b.benchmark == bench and b.peer == peer_name and b.others == wanted
+                         and metric in b.metrics), None)
+            if base is None:
+                continue
+            base_all, base_forks = base.metric(metric)
         found = True
-        pairs = [a / b for a, b in zip(p.forks, base.forks) if b > 0]
-        value = statistics.median(pairs) if pairs else p.score / base.score if base.score > 0 else math.nan
+        pairs = [a / b for a, b in zip(forks, base_forks) if b > 0 and not math.isnan(a)]
+        value = statistics.median(pairs) if pairs else value_all / base_all if base_all > 0 else math.nan
         spread = max((abs(r / value - 1) for r in pairs), default=math.nan) if value else math.nan
         details = []
         if note:
@@ -128,8 +218,8 @@ def ratio_lines(rows, spec):
             details.insert(0, v)
         ident = rid.format(**p.others) if p.others else rid
         print(f"RATIO {ident} {fmt(value, 2)} goal {goal} ({'; '.join(details)})")
-    if not found:
-        print(f"RATIO {rid} n/a goal {goal} (not measured: {bench} lacks peer {parley_peer} or {peer})")
+    if not found and goal != "none":  # an informational ratio whose peer was not asked for is left out
+        print(f"RATIO {rid} n/a goal {goal} (not measured: {bench} lacks {metric} of peer {parley_peer} or {peer})")
 
 
 def main(argv):

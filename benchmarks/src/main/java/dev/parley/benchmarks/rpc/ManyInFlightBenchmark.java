@@ -1,0 +1,77 @@
+package dev.parley.benchmarks.rpc;
+
+import dev.parley.benchmarks.local.Payload;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * S8, throughput: unary echo calls per second with 10,000 calls out, issued by one benchmark thread as in
+ * {@link UnaryThroughputBenchmark}, and with 128 out for the reference. Ideal (linear) scaling would keep
+ * the calls per second of 128 in flight at 10,000, so the ratio is throughput at 10,000 ÷ throughput at
+ * 128, both measured here with the same settings. Parley spreads the calls over the connections its tcp
+ * client opens by itself (at most 8 per endpoint, a new one when the least busy is half full: 2,048 calls);
+ * gRPC multiplexes them on one HTTP/2 connection. Heap per call in flight is
+ * {@link ManyInFlightHeapBenchmark}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class ManyInFlightBenchmark {
+
+    static final int CALLS = 10_000;
+
+    /** Parley, whose goal this is; {@code grpc-direct} and {@code parley-nonblocking} run when asked for. */
+    @Param({"parley"})
+    public String peer = "parley";
+
+    @Param({"128", "10000"})
+    public int inFlight = 10_000;
+
+    private @Nullable Peer running;
+    private @Nullable Pump pump;
+
+    @Setup(Level.Trial)
+    public void start() throws Exception {
+        Peer p = Peer.start(peer);
+        running = p;
+        pump = Pump.of(p, Payload.ofSize(UnaryLatencyBenchmark.PAYLOAD_CHARS), inFlight);
+    }
+
+    @TearDown(Level.Trial)
+    public void stop() throws InterruptedException {
+        if (pump != null) {
+            pump.drain();
+            pump = null;
+        }
+        if (running != null) {
+            running.close();
+            running = null;
+        }
+    }
+
+    /** {@value #CALLS} calls, keeping {@code inFlight} out. */
+    @Benchmark
+    @OperationsPerInvocation(CALLS)
+    public void echo() throws InterruptedException {
+        pump().send(CALLS);
+    }
+
+    private Pump pump() {
+        Pump p = pump;
+        if (p == null) {
+            throw new IllegalStateException("not started");
+        }
+        return p;
+    }
+}

@@ -1,0 +1,75 @@
+package dev.parley.benchmarks.rpc;
+
+import dev.parley.benchmarks.local.Payload;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * S2: unary echo calls per second with {@code inFlight} calls out, all issued by one benchmark thread
+ * through each peer's asynchronous API (Parley's {@code CompletableFuture<Payload> echoAsync(Payload)},
+ * gRPC's {@code ClientCalls.asyncUnaryCall}). A {@link Pump} made once per trial keeps the calls out: an
+ * invocation issues {@value #CALLS} calls, each as soon as a reply has made room for it, so from the first
+ * invocation of the warm-up to the end of the trial there are {@code inFlight} calls out (fewer only for the
+ * moment between a reply and the next call).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class UnaryThroughputBenchmark {
+
+    static final int CALLS = 1_000;
+
+    @Param({"parley", "parley-nonblocking", "grpc-default", "grpc-direct"})
+    public String peer = "parley";
+
+    @Param({"32", "128"})
+    public int inFlight = 32;
+
+    private @Nullable Peer running;
+    private @Nullable Pump pump;
+
+    @Setup(Level.Trial)
+    public void start() throws Exception {
+        Peer p = Peer.start(peer);
+        running = p;
+        pump = Pump.of(p, Payload.ofSize(UnaryLatencyBenchmark.PAYLOAD_CHARS), inFlight);
+    }
+
+    @TearDown(Level.Trial)
+    public void stop() throws InterruptedException {
+        if (pump != null) {
+            pump.drain();
+            pump = null;
+        }
+        if (running != null) {
+            running.close();
+            running = null;
+        }
+    }
+
+    /** {@value #CALLS} calls, keeping {@code inFlight} out. */
+    @Benchmark
+    @OperationsPerInvocation(CALLS)
+    public void echo() throws InterruptedException {
+        pump().send(CALLS);
+    }
+
+    private Pump pump() {
+        Pump p = pump;
+        if (p == null) {
+            throw new IllegalStateException("not started");
+        }
+        return p;
+    }
+}
