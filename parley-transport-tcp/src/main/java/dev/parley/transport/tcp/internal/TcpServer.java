@@ -97,8 +97,15 @@ final class TcpServer implements Registration {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        // Replies written by the last handlers must go out before the connection does: flush behind them,
+        // then close, and wait for the closes so the event loops are not shut down under them.
+        List<io.netty.channel.ChannelFuture> closes = new java.util.ArrayList<>();
         for (Channel ch : channels) {
-            ch.close();
+            ch.writeAndFlush(io.netty.buffer.Unpooled.EMPTY_BUFFER).addListener(f -> ch.close());
+            closes.add(ch.closeFuture());
+        }
+        for (io.netty.channel.ChannelFuture f : closes) {
+            f.awaitUninterruptibly(options.shutdownGrace().toMillis());
         }
     }
 
