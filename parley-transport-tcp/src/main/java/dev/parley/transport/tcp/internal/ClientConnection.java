@@ -96,13 +96,18 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
             }
             Frame frame = unnumbered.onStream(id);
             if (oneWay) {
-                channel.writeAndFlush(frame).addListener(written -> {
+                Runnable send = () -> channel.writeAndFlush(frame).addListener(written -> {
                     if (written.isSuccess()) {
                         reply.complete(Message.of(Errors.replyHeaders(request)));
                     } else {
                         reply.completeExceptionally(unavailable("cannot send: " + written.cause()));
                     }
                 });
+                if (channel.eventLoop().inEventLoop()) {
+                    channel.eventLoop().execute(send);
+                } else {
+                    send.run();
+                }
                 return reply;
             }
             pending.put(id, reply);
@@ -112,7 +117,13 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
                 return CompletableFuture.failedFuture(unavailable("the connection closed"));
             }
             // A failed write closes the connection, which fails every pending call: no listener per call.
-            channel.writeAndFlush(frame, channel.voidPromise());
+            if (channel.eventLoop().inEventLoop()) {
+                // On the I/O thread a write would go out at once, ahead of writes other threads have queued
+                // with lower ids: queue it behind them instead.
+                channel.eventLoop().execute(() -> channel.writeAndFlush(frame, channel.voidPromise()));
+            } else {
+                channel.writeAndFlush(frame, channel.voidPromise());
+            }
         }
         reply.whenComplete((m, e) -> {
             if (reply.isCancelled() && pending.remove(id) != null) {
