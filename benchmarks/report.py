@@ -218,7 +218,10 @@ def ratio_lines(rows, spec):
             details.insert(0, v)
         ident = rid.format(**p.others) if p.others else rid
         print(f"RATIO {ident} {fmt(value, 2)} goal {goal} ({'; '.join(details)})")
-    if not found and goal != "none":  # an informational ratio whose peer was not asked for is left out
+    ran = any(r.benchmark == bench for r in rows)
+    # Left out: an informational ratio whose peer was not asked for, and any ratio of a benchmark that was not
+    # part of this run (BENCH_ONLY).
+    if not found and goal != "none" and ran:
         print(f"RATIO {rid} n/a goal {goal} (not measured: {bench} lacks {metric} of peer {parley_peer} or {peer})")
 
 

@@ -21,8 +21,10 @@ import org.openjdk.jmh.annotations.TearDown;
  * the calls per second of 128 in flight at 10,000, so the ratio is throughput at 10,000 ÷ throughput at
  * 128, both measured here with the same settings. Parley spreads the calls over the connections its tcp
  * client opens by itself (at most 8 per endpoint, a new one when the least busy is half full: 2,048 calls);
- * gRPC multiplexes them on one HTTP/2 connection. Heap per call in flight is
- * {@link ManyInFlightHeapBenchmark}.
+ * gRPC multiplexes them on one HTTP/2 connection. Every trial spends {@value #SETUP_MILLIS} ms bringing its
+ * calls out and keeping them out before JMH's warm-up, whatever {@code inFlight} is: reaching 10,000
+ * gradually takes about 9 s (see {@link Pump}), which would otherwise warm that trial's JIT longer than the
+ * other's. Heap per call in flight is {@link ManyInFlightHeapBenchmark}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -30,6 +32,8 @@ import org.openjdk.jmh.annotations.TearDown;
 public class ManyInFlightBenchmark {
 
     static final int CALLS = 10_000;
+    /** Setup time of every trial, so that 128 and 10,000 in flight start JMH's warm-up equally warm. */
+    static final long SETUP_MILLIS = 10_000;
 
     /** Parley, whose goal this is; {@code grpc-direct} and {@code parley-nonblocking} run when asked for. */
     @Param({"parley"})
@@ -45,7 +49,7 @@ public class ManyInFlightBenchmark {
     public void start() throws Exception {
         Peer p = Peer.start(peer);
         running = p;
-        pump = Pump.of(p, Payload.ofSize(UnaryLatencyBenchmark.PAYLOAD_CHARS), inFlight);
+        pump = Pump.of(p, Payload.ofSize(UnaryLatencyBenchmark.PAYLOAD_CHARS), inFlight, SETUP_MILLIS);
     }
 
     @TearDown(Level.Trial)

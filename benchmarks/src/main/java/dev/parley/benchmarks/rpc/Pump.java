@@ -52,6 +52,15 @@ final class Pump {
      * out, reaching that many gradually (see above).
      */
     static Pump of(Peer peer, Payload payload, int inFlight) throws Exception {
+        return of(peer, payload, inFlight, 0);
+    }
+
+    /**
+     * As {@link #of(Peer, Payload, int)}, and then keeps {@code inFlight} calls out until {@code setupMillis}
+     * have passed since the ramp began, so that trials with different {@code inFlight} get the same time to
+     * warm up before JMH's own warm-up (the ramp to 10,000 takes about 9 s; to 128, 20 ms).
+     */
+    static Pump of(Peer peer, Payload payload, int inFlight, long setupMillis) throws Exception {
         CompletableFuture<@Nullable Object> first = new CompletableFuture<>();
         peer.callAsync(payload, (reply, error) -> {
             if (error != null) {
@@ -65,7 +74,12 @@ final class Pump {
             throw new IllegalStateException(peer + ": echo answered " + back);
         }
         Pump pump = new Pump(peer, payload, inFlight);
+        long start = System.nanoTime();
         pump.rampUp();
+        long left = setupMillis - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        if (left > 0) {
+            pump.keepSending(left);
+        }
         return pump;
     }
 
