@@ -175,7 +175,7 @@ public final class Parley implements AutoCloseable {
             List<Filter> all = new ArrayList<>(clientFilters);
             all.addAll(filters);
             Policy.Target target = new Policy.Target(ContractDescriptor.of(op.method().getDeclaringClass()), op,
-                    address.toString(), ctx.scheduler(), ctx.codecs(), ctx.mediaType());
+                    address.toString(), ctx.scheduler(), ctx.codecs(), ctx.mediaType(), this::connect);
             for (Policy p : policies) {
                 Filter f = p.create(target);
                 if (f != null) {
@@ -185,6 +185,13 @@ public final class Parley implements AutoCloseable {
             all.add(new DeadlineFilter(ctx.scheduler()));
             return Filters.chain(all, transport);
         };
+    }
+
+    /** The deadline and the transport for {@code address}: what a fallback endpoint is called through. */
+    private Service connect(String address) {
+        URI uri = Transports.address(address);
+        return Filters.chain(List.of(new DeadlineFilter(ctx.scheduler())),
+                ctx.transports().forAddress(uri).connect(uri));
     }
 
     private Registration track(List<Registration> added) {

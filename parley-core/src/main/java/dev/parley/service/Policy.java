@@ -4,6 +4,7 @@ import dev.parley.codec.Codecs;
 import dev.parley.contract.ContractDescriptor;
 import dev.parley.contract.OperationDescriptor;
 import dev.parley.time.Scheduler;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,9 +32,16 @@ public interface Policy {
      * @param scheduler the runtime's clock and timers
      * @param codecs the runtime's codecs, for a policy that makes replies of its own (a fallback)
      * @param mediaType the media type the client sends
+     * @param connector a service sending to another address of the same contract, through the runtime's
+     *        transports and deadline enforcement but none of this client's filters (a fallback endpoint)
      */
     record Target(ContractDescriptor contract, OperationDescriptor operation, String address, Scheduler scheduler,
-            Codecs codecs, String mediaType) {
+            Codecs codecs, String mediaType, Function<String, Service> connector) {
+
+        /** A service that sends to {@code address}; see {@code connector}. */
+        public Service connect(String address) {
+            return connector.apply(address);
+        }
 
         /** {@code contract.operation}, as policies name what they guard. */
         public String name() {

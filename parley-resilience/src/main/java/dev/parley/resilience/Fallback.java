@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Something sensible to answer with when the server cannot: a default value, a value made from the request
- * and the failure, or the last good reply to the same request. It covers failures the classifier counts and
+ * and the failure, the last good reply to the same request, or another endpoint's answer. It covers failures the classifier counts and
  * refusals by this client's own policies (an open breaker, a full bulkhead), not a caller's mistakes. The
  * caller can tell: {@code ClientCall.last().fromFallback()} (or {@code ClientCall.of(future)}).
  *
@@ -93,6 +93,22 @@ public final class Fallback {
                     (request, failure) -> body(cache.getIfPresent(ByteBuffer.wrap(request.body()))),
                     (request, reply) -> cache.put(ByteBuffer.wrap(request.body()), reply), listener);
         };
+    }
+
+    /**
+     * Sends a call that failed once more to another endpoint of the same contract ({@code address}, any
+     * transport), within what is left of the call's deadline. Its answer is the caller's unless it fails too;
+     * then the caller sees the first failure. Applies to every operation of the client.
+     */
+    public static Policy endpoint(String address) {
+        return endpoint(address, ResilienceListener.NONE);
+    }
+
+    public static Policy endpoint(String address, ResilienceListener listener) {
+        requireNonNull(address, "address");
+        requireNonNull(listener, "listener");
+        return target -> FallbackFilter.endpoint(target.name(), address, target.connect(address),
+                FailureClassifier.DEFAULT, listener, target.mediaType());
     }
 
     private static byte @Nullable [] body(@Nullable Message reply) {

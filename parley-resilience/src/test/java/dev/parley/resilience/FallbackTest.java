@@ -159,6 +159,50 @@ class FallbackTest {
                 .anySatisfy(e -> assertThat(e).isInstanceOf(ResilienceEvent.CallRejected.class));
     }
 
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void anotherEndpointAnswersWhenTheFirstFails(Mode mode) throws Exception {
+        serve();
+        failWith.set(Status.UNAVAILABLE);
+        String standby = address + "-standby";
+        server.serve(Prices.class, q -> new Price(q.city() + " (standby)", 900), standby);
+        Answer a = ask(mode, Fallback.endpoint(standby, events::add), "Quito");
+        assertThat(a.price()).isEqualTo(new Price("Quito (standby)", 900));
+        assertThat(a.call().fallback()).isEqualTo("endpoint " + standby);
+        assertThat(events).singleElement().isEqualTo(
+                new ResilienceEvent.FallbackUsed("prices.quote", "endpoint " + standby, Status.UNAVAILABLE));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void whenTheOtherEndpointFailsTooTheCallerSeesTheFirstFailure(Mode mode) {
+        serve();
+        failWith.set(Status.INTERNAL);
+        String standby = address + "-standby";
+        server.serve(Prices.class, q -> {
+            throw new ParleyException(Status.UNAVAILABLE, "standby is down too");
+        }, standby);
+        assertThatThrownBy(() -> ask(mode, Fallback.endpoint(standby, events::add), "Quito"))
+                .satisfies(e -> assertThat(status(e)).isEqualTo(Status.INTERNAL));
+        assertThat(events).isEmpty();
+    }
+
+    @Test
+    void deadDownstreamOverTcpIsAnsweredByTheStandbyWithinTheDeadline() {
+        String standby = "tcp://127.0.0.1:" + FreePorts.next();
+        try (Parley real = Parley.builder().build()) {
+            real.serve(Prices.class, q -> new Price(q.city() + " (standby)", 1), standby);
+            Prices prices = real.client(Prices.class).at("tcp://127.0.0.1:" + FreePorts.next())
+                    .timeout(Duration.ofSeconds(2))
+                    .policy(Fallback.endpoint(standby))
+                    .build();
+            long start = System.nanoTime();
+            assertThat(prices.quote(new Query("Accra"))).isEqualTo(new Price("Accra (standby)", 1));
+            assertThat(ClientCall.last().fallback()).isEqualTo("endpoint " + standby);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+        }
+    }
+
     @Test
     void aFallbackOfTheWrongTypeIsRefusedWhenTheClientIsBuilt() {
         assertThatThrownBy(() -> client.client(Prices.class).at(address).policy(Fallback.value("quote", "free"))

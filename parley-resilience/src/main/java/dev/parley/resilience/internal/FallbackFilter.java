@@ -34,7 +34,8 @@ public final class FallbackFilter implements Filter {
 
     private final String name;
     private final String kind;
-    private final Source source;
+    private final @Nullable Source source;
+    private final @Nullable Service alternate;
     private final @Nullable Observer observer;
     private final FailureClassifier classifier;
     private final ResilienceListener listener;
@@ -42,9 +43,26 @@ public final class FallbackFilter implements Filter {
 
     public FallbackFilter(String name, String kind, Source source, @Nullable Observer observer,
             FailureClassifier classifier, ResilienceListener listener, String mediaType) {
+        this(name, kind, source, null, observer, classifier, listener, mediaType);
+    }
+
+    /**
+     * Sends a failed call once more, to {@code alternate} (another endpoint). Its reply is the answer unless
+     * the classifier counts it as a failure too; then the caller sees the first failure.
+     */
+    public static FallbackFilter endpoint(String name, String address, Service alternate, FailureClassifier classifier,
+            ResilienceListener listener, String mediaType) {
+        return new FallbackFilter(name, "endpoint " + address, null, alternate, null, classifier, listener,
+                mediaType);
+    }
+
+    private FallbackFilter(String name, String kind, @Nullable Source source, @Nullable Service alternate,
+            @Nullable Observer observer, FailureClassifier classifier, ResilienceListener listener,
+            String mediaType) {
         this.name = name;
         this.kind = kind;
         this.source = source;
+        this.alternate = alternate;
         this.observer = observer;
         this.classifier = classifier;
         this.listener = listener;
@@ -82,8 +100,12 @@ public final class FallbackFilter implements Filter {
         }
         boolean covered = outcome.status() != dev.parley.Status.CANCELLED
                 && (outcome.rejectedLocally() || classifier.isFailure(outcome));
+        if (covered && alternate != null) {
+            askAlternate(alternate, request, result, outcome, reply, failure);
+            return;
+        }
         byte[] body = null;
-        if (covered) {
+        if (covered && source != null) {
             Throwable why = failure != null ? Errors.unwrap(failure) : Errors.toException(reply, null);
             try {
                 body = source.body(request, why);
@@ -92,17 +114,49 @@ public final class FallbackFilter implements Filter {
             }
         }
         if (body == null) {
-            if (failure != null) {
-                result.completeExceptionally(failure);
-            } else {
-                result.complete(reply);
-            }
+            fail(result, reply, failure);
             return;
         }
         Events.emit(listener, new ResilienceEvent.FallbackUsed(name, kind, outcome.status()));
         result.complete(Message.of(Errors.replyHeaders(request)
                 .with(HeaderNames.CONTENT_TYPE, mediaType)
                 .with(HeaderNames.FALLBACK, kind), body));
+    }
+
+    private void askAlternate(Service to, Message request, CompletableFuture<Message> result, Outcome first,
+            @Nullable Message reply, @Nullable Throwable failure) {
+        CompletableFuture<Message> second;
+        try {
+            second = to.call(request).toCompletableFuture();
+        } catch (RuntimeException e) {
+            second = CompletableFuture.failedFuture(e);
+        }
+        CompletableFuture<Message> sent = second;
+        result.whenComplete((m, e) -> {
+            if (result.isCancelled()) {
+                sent.cancel(true);
+            }
+        });
+        sent.whenComplete((answer, error) -> {
+            Outcome outcome = Outcome.of(answer, error);
+            if (answer == null || outcome.status() == dev.parley.Status.CANCELLED || classifier.isFailure(outcome)) {
+                if (failure != null && error != null && failure != error) {
+                    failure.addSuppressed(Errors.unwrap(error));
+                }
+                fail(result, reply, failure);
+                return;
+            }
+            Events.emit(listener, new ResilienceEvent.FallbackUsed(name, kind, first.status()));
+            result.complete(answer.withHeader(HeaderNames.FALLBACK, kind));
+        });
+    }
+
+    private static void fail(CompletableFuture<Message> result, @Nullable Message reply, @Nullable Throwable failure) {
+        if (failure != null) {
+            result.completeExceptionally(failure);
+        } else {
+            result.complete(reply);
+        }
     }
 
     @Override
