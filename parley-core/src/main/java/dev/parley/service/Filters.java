@@ -38,6 +38,14 @@ public final class Filters {
     public static CompletableFuture<Message> whenComplete(CompletionStage<Message> stage,
             BiConsumer<? super @Nullable Message, ? super @Nullable Throwable> action) {
         CompletableFuture<Message> source = stage.toCompletableFuture();
+        if (source.isDone() && !source.isCompletedExceptionally()) {
+            try {
+                action.accept(source.resultNow(), null); // answered already: nothing to wait for or to cancel
+            } catch (RuntimeException e) {
+                // as below: the bookkeeping's failure does not change the reply
+            }
+            return source;
+        }
         CompletableFuture<Message> result = new CompletableFuture<>();
         source.whenComplete((reply, failure) -> {
             try {

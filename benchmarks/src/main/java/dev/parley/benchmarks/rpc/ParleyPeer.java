@@ -1,9 +1,12 @@
 package dev.parley.benchmarks.rpc;
 
+import dev.parley.ClientBuilder;
 import dev.parley.Parley;
+import dev.parley.service.Policy;
 import dev.parley.benchmarks.local.Payload;
 import dev.parley.transport.tcp.TcpOptions;
 import dev.parley.transport.tcp.TcpTransportProvider;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
@@ -20,6 +23,11 @@ final class ParleyPeer implements Peer {
     private final Function<Payload, CompletableFuture<Payload>> hold;
 
     ParleyPeer(boolean nonBlocking) {
+        this(nonBlocking, List.of());
+    }
+
+    /** With {@code policies} on every operation of the (blocking-handler) client. */
+    ParleyPeer(boolean nonBlocking, List<Policy> policies) {
         parley = Parley.builder().transport(new TcpTransportProvider(TcpOptions.DEFAULT)).build();
         String address = "tcp://127.0.0.1:" + Peer.freePort();
         try {
@@ -31,7 +39,7 @@ final class ParleyPeer implements Peer {
                 hold = client::hold;
             } else {
                 parley.serve(RpcEcho.class, new EchoImpl(holds), address);
-                RpcEcho client = parley.client(RpcEcho.class, address);
+                RpcEcho client = withPolicies(parley.client(RpcEcho.class).at(address), policies).build();
                 RpcEcho.Async view = parley.client(RpcEcho.Async.class, address);
                 call = client::echo;
                 callAsync = client::echoAsync;
@@ -41,6 +49,13 @@ final class ParleyPeer implements Peer {
             parley.close();
             throw e;
         }
+    }
+
+    private static <T> ClientBuilder<T> withPolicies(ClientBuilder<T> client, List<Policy> policies) {
+        for (Policy p : policies) {
+            client.policy(p);
+        }
+        return client;
     }
 
     @Override

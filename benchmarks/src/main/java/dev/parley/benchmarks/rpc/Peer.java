@@ -1,9 +1,13 @@
 package dev.parley.benchmarks.rpc;
 
 import dev.parley.benchmarks.local.Payload;
+import dev.parley.resilience.Bulkhead;
+import dev.parley.resilience.CircuitBreaker;
+import dev.parley.resilience.Retry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.util.List;
 import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 
@@ -13,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <ul>
  *   <li>{@code parley}: {@code tcp://127.0.0.1:port}, handlers on virtual threads (the default);
+ *   <li>{@code parley-policies}: {@code parley} with a retry, a circuit breaker and a bulkhead of 1,000 on the
+ *       client (S7: what the policies cost a real call);
  *   <li>{@code parley-nonblocking}: the same with every operation {@code @NonBlocking} (handlers on the I/O
  *       thread);
  *   <li>{@code grpc-default}: grpc-java (grpc-netty-shaded) with its default executors on both sides;
@@ -55,11 +61,13 @@ interface Peer extends AutoCloseable {
         return switch (name) {
             case "parley" -> new ParleyPeer(false);
             case "parley-nonblocking" -> new ParleyPeer(true);
+            case "parley-policies" -> new ParleyPeer(false, List.of(Retry.ofDefaults(), CircuitBreaker.ofDefaults(),
+                    Bulkhead.perOperation(1_000)));
             case "grpc-default" -> new GrpcPeer(false);
             case "grpc-direct" -> new GrpcPeer(true);
             case "netty-raw" -> new NettyRawPeer();
             default -> throw new IllegalArgumentException("peer: " + name
-                    + " (expected: parley, parley-nonblocking, grpc-default, grpc-direct, netty-raw)");
+                    + " (expected: parley, parley-nonblocking, parley-policies, grpc-default, grpc-direct, netty-raw)");
         };
     }
 

@@ -30,7 +30,8 @@ public class UnaryThroughputBenchmark {
 
     static final int CALLS = 1_000;
 
-    @Param({"parley", "parley-nonblocking", "grpc-default", "grpc-direct"})
+    /** {@code parley-policies} is S7's: the same calls through a retry, a circuit breaker and a bulkhead. */
+    @Param({"parley", "parley-nonblocking", "parley-policies", "grpc-default", "grpc-direct"})
     public String peer = "parley";
 
     @Param({"32", "128"})

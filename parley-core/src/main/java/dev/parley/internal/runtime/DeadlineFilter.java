@@ -33,22 +33,21 @@ public final class DeadlineFilter implements Filter {
         if (remaining <= 0) {
             return CompletableFuture.failedFuture(expired(deadline));
         }
-        // The timer is armed before the call goes out, so the budget is measured from now whatever the
-        // downstream does (a local handler may already be running when next.call returns).
+        CompletableFuture<Message> downstream = next.call(request).toCompletableFuture();
+        if (downstream.isDone()) {
+            return downstream; // answered at once (a local handler, a cache): no timer needed
+        }
+        // The deadline is absolute, so arming the timer now measures the same budget as arming it before the
+        // call: whatever time the call took to go out (a local handler may already have run for a while) is
+        // not given back.
+        remaining = deadline.remainingNanos();
+        if (remaining <= 0) {
+            downstream.cancel(true);
+            return CompletableFuture.failedFuture(expired(deadline));
+        }
         CompletableFuture<Message> result = new CompletableFuture<>();
         Scheduler.Cancellable timer = scheduler.schedule(() -> result.completeExceptionally(expired(deadline)),
                 java.time.Duration.ofNanos(remaining));
-        CompletableFuture<Message> downstream;
-        try {
-            downstream = next.call(request).toCompletableFuture();
-        } catch (RuntimeException e) {
-            timer.cancel();
-            throw e;
-        }
-        if (downstream.isDone() && !result.isDone()) {
-            timer.cancel();
-            return downstream;
-        }
         downstream.whenComplete((reply, failure) -> {
             timer.cancel();
             if (failure != null) {

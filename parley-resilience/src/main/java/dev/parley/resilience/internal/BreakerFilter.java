@@ -44,9 +44,12 @@ public final class BreakerFilter implements Filter {
                 .currentTimestampFunction(clock -> scheduler.nanoTime(), TimeUnit.NANOSECONDS)
                 .recordException(t -> true) // what reaches onError is a failure already
                 .build());
-        breaker.getEventPublisher().onStateTransition(e -> Events.emit(listener,
-                new ResilienceEvent.BreakerStateChanged(name, e.getStateTransition().getFromState().name(),
-                        e.getStateTransition().getToState().name())));
+        if (listener != ResilienceListener.NONE) {
+            // Only when someone listens: with a consumer, Resilience4j makes an event object for every call.
+            breaker.getEventPublisher().onStateTransition(e -> Events.emit(listener,
+                    new ResilienceEvent.BreakerStateChanged(name, e.getStateTransition().getFromState().name(),
+                            e.getStateTransition().getToState().name())));
+        }
         this.rejected = CompletableFuture.failedFuture(new RejectedException(Status.UNAVAILABLE,
                 "circuit breaker of " + name + " is open: the call was not sent"));
     }
@@ -54,7 +57,9 @@ public final class BreakerFilter implements Filter {
     @Override
     public CompletionStage<Message> filter(Message request, Service next) {
         if (!breaker.tryAcquirePermission()) {
-            Events.emit(listener, new ResilienceEvent.CallRejected(name, "circuit breaker", Status.UNAVAILABLE));
+            if (listener != ResilienceListener.NONE) {
+                Events.emit(listener, new ResilienceEvent.CallRejected(name, "circuit breaker", Status.UNAVAILABLE));
+            }
             return rejected;
         }
         long start = scheduler.nanoTime();
@@ -64,6 +69,10 @@ public final class BreakerFilter implements Filter {
         } catch (RuntimeException e) {
             breaker.releasePermission();
             throw e;
+        }
+        if (reply.isDone() && !reply.isCompletedExceptionally()) {
+            record(scheduler.nanoTime() - start, reply.resultNow(), null); // answered at once: no callback
+            return reply;
         }
         // Recorded before the caller sees the reply, so its next call meets the breaker's new state.
         return Filters.whenComplete(reply, (m, e) -> record(scheduler.nanoTime() - start, m, e));

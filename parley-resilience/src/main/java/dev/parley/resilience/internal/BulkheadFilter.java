@@ -13,6 +13,8 @@ import io.github.resilience4j.bulkhead.BulkheadConfig;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.BiConsumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * At most N calls in flight through this filter; one more is refused at once with RESOURCE_EXHAUSTED. The
@@ -24,6 +26,7 @@ public final class BulkheadFilter implements Filter {
     private final Bulkhead bulkhead;
     private final ResilienceListener listener;
     private final CompletableFuture<Message> rejected;
+    private final BiConsumer<@Nullable Message, @Nullable Throwable> release;
 
     public BulkheadFilter(String name, int maxConcurrentCalls, ResilienceListener listener) {
         this.name = name;
@@ -32,6 +35,7 @@ public final class BulkheadFilter implements Filter {
                 .maxWaitDuration(Duration.ZERO)
                 .build());
         this.listener = listener;
+        this.release = (m, e) -> bulkhead.onComplete();
         this.rejected = CompletableFuture.failedFuture(new RejectedException(Status.RESOURCE_EXHAUSTED,
                 "bulkhead of " + name + " is full: " + maxConcurrentCalls + " calls in flight"));
     }
@@ -39,7 +43,9 @@ public final class BulkheadFilter implements Filter {
     @Override
     public CompletionStage<Message> filter(Message request, Service next) {
         if (!bulkhead.tryAcquirePermission()) {
-            Events.emit(listener, new ResilienceEvent.CallRejected(name, "bulkhead", Status.RESOURCE_EXHAUSTED));
+            if (listener != ResilienceListener.NONE) {
+                Events.emit(listener, new ResilienceEvent.CallRejected(name, "bulkhead", Status.RESOURCE_EXHAUSTED));
+            }
             return rejected;
         }
         CompletableFuture<Message> reply;
@@ -50,7 +56,7 @@ public final class BulkheadFilter implements Filter {
             throw e;
         }
         // The permit is back before the caller sees the reply: its next call finds room.
-        return Filters.whenComplete(reply, (m, e) -> bulkhead.onComplete());
+        return Filters.whenComplete(reply, release);
     }
 
     /** Calls that may still start. */

@@ -46,9 +46,26 @@ public final class RetryFilter implements Filter {
 
     @Override
     public CompletionStage<Message> filter(Message request, Service next) {
+        CompletableFuture<Message> first = send(next, request);
+        if (first.isDone() && !first.isCompletedExceptionally() && succeeded(first.resultNow())) {
+            settings.budget().onSuccess(); // answered at once: nothing to retry, nothing to allocate
+            return first;
+        }
         Attempts attempts = new Attempts(request, next);
-        attempts.start(1);
+        attempts.follow(1, first);
         return attempts.result;
+    }
+
+    private static CompletableFuture<Message> send(Service next, Message m) {
+        try {
+            return next.call(m).toCompletableFuture();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private static boolean succeeded(@Nullable Message reply) {
+        return reply == null || reply.status() == Status.OK;
     }
 
     /** The attempts of one call. */
@@ -73,13 +90,11 @@ public final class RetryFilter implements Filter {
             if (result.isDone()) {
                 return;
             }
-            Message m = attempt == 1 ? request : request.withHeader(HeaderNames.ATTEMPT, Integer.toString(attempt));
-            CompletableFuture<Message> reply;
-            try {
-                reply = next.call(m).toCompletableFuture();
-            } catch (RuntimeException e) {
-                reply = CompletableFuture.failedFuture(e);
-            }
+            follow(attempt, send(next, request.withHeader(HeaderNames.ATTEMPT, Integer.toString(attempt))));
+        }
+
+        /** Waits for attempt number {@code attempt}, sent as {@code reply}. */
+        void follow(int attempt, CompletableFuture<Message> reply) {
             current = reply;
             reply.whenComplete((r, e) -> done(attempt, r, e));
         }
