@@ -24,6 +24,7 @@ import java.lang.reflect.Type;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -80,6 +81,7 @@ public final class JsonCodecFactory implements CodecFactory {
         JsonSetter.Value asEmpty = JsonSetter.Value.forValueNulls(Nulls.AS_EMPTY);
         m.configOverride(List.class).setSetterInfo(asEmpty);
         m.configOverride(Collection.class).setSetterInfo(asEmpty);
+        m.configOverride(Set.class).setSetterInfo(asEmpty);
         m.configOverride(Map.class).setSetterInfo(asEmpty);
         return m;
     }

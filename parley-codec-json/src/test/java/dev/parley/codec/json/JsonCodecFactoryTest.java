@@ -66,6 +66,15 @@ class JsonCodecFactoryTest {
         assertThat(t.day()).isNull();
     }
 
+    record Tagged(String id, java.util.Set<String> tags) {
+    }
+
+    @Test
+    void aMissingSetReadsAsEmptyLikeOtherCollections() {
+        assertThat(codec(Tagged.class).decode(json("{\"id\":\"t\"}")).tags()).isEmpty();
+        assertThat(codec(Tagged.class).decode(json("{\"id\":\"t\",\"tags\":null}")).tags()).isEmpty();
+    }
+
     @Test
     void badJsonNamesTheField() {
         assertThatThrownBy(() -> codec(Trip.class).decode(json("{\"id\":\"t\",\"pickup\":{\"lat\":\"north\"}}")))

@@ -1,0 +1,38 @@
+package dev.parley.contract.tools;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.parley.contract.InteractionStyle;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One operation of a contract as the model sees it.
+ *
+ * @param name the operation's name on the wire
+ * @param style its interaction style
+ * @param input the message sent, or {@code null} for an operation without a parameter
+ * @param output the reply (for publish/async-response, each reply), or {@code null} when there is none
+ * @param idempotent whether a client may send it again without harm
+ * @param nonBlocking whether the implementation promises never to block (a server-side matter)
+ * @param timeoutMillis the deadline the contract gives the operation, or {@code null} for the client's
+ * @param errors the identifiers of the declared exceptions, sorted
+ */
+@JsonInclude(JsonInclude.Include.NON_DEFAULT)
+public record OperationModel(
+        String name,
+        InteractionStyle style,
+        @Nullable Schema input,
+        @Nullable Schema output,
+        boolean idempotent,
+        boolean nonBlocking,
+        @Nullable Long timeoutMillis,
+        List<String> errors) {
+
+    public OperationModel {
+        requireNonNull(name, "name");
+        requireNonNull(style, "style");
+        errors = errors == null ? List.of() : errors.stream().sorted().toList();
+    }
+}

@@ -1,0 +1,43 @@
+package dev.parley.contract.tools.internal;
+
+import dev.parley.contract.ContractDescriptor;
+import dev.parley.contract.InteractionStyle;
+import dev.parley.contract.OperationDescriptor;
+import dev.parley.contract.tools.ApiModel;
+import dev.parley.contract.tools.OperationModel;
+import dev.parley.contract.tools.Schema;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** Reads a {@link ContractDescriptor} and its message types (by reflection on records) into an {@link ApiModel}. */
+public final class JavaModelReader {
+
+    private JavaModelReader() {
+    }
+
+    public static ApiModel read(ContractDescriptor contract) {
+        JavaTypes types = new JavaTypes();
+        List<OperationModel> ops = new ArrayList<>();
+        for (OperationDescriptor op : contract.operations()) {
+            ops.add(new OperationModel(op.name(), op.style(), input(types, op.parameterType()),
+                    output(types, op.style(), op.resultType()), op.idempotent(), op.nonBlocking(),
+                    op.timeout() == null ? null : op.timeout().toMillis(),
+                    op.declaredExceptions().stream().map(OperationDescriptor::errorId).toList()));
+        }
+        return new ApiModel(contract.name(), contract.version(), contract.kind(), ops, types.named());
+    }
+
+    private static @Nullable Schema input(JavaTypes types, @Nullable Type parameter) {
+        return parameter == null ? null : types.schema(parameter);
+    }
+
+    private static @Nullable Schema output(JavaTypes types, InteractionStyle style, Type result) {
+        if (result == void.class || result == Void.class || style == InteractionStyle.NOTIFICATION
+                || style == InteractionStyle.PUBLISH_SUBSCRIBE) {
+            return null;
+        }
+        return types.schema(result);
+    }
+}

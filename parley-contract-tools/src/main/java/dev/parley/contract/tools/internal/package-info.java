@@ -1,0 +1,5 @@
+/** The machinery behind the contract tools; no promises. */
+@NullMarked
+package dev.parley.contract.tools.internal;
+
+import org.jspecify.annotations.NullMarked;
