@@ -34,7 +34,9 @@ final class Trips {
             @Nullable Trip previous) {
     }
 
-    record PickupRequest(String passenger, Place pickup, @Nullable String note) {
+    enum Seat { STANDARD, XL }
+
+    record PickupRequest(String passenger, Place pickup, @Nullable String note, int seats, Seat seat) {
     }
 
     record Quote(String driver, int cents) {
