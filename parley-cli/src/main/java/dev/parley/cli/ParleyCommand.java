@@ -1,5 +1,6 @@
 package dev.parley.cli;
 
+import dev.parley.cli.contract.ContractCommand;
 import dev.parley.cli.demo.DemoCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -9,7 +10,7 @@ import picocli.CommandLine.Spec;
 /** The {@code parley} command; each feature is a subcommand. */
 @Command(name = "parley", mixinStandardHelpOptions = true, version = "0.1.0-SNAPSHOT",
         description = "Parley: one contract for every interaction style, transport and message format.",
-        subcommands = DemoCommand.class)
+        subcommands = {DemoCommand.class, ContractCommand.class})
 public final class ParleyCommand implements Runnable {
 
     @Spec

@@ -1,0 +1,20 @@
+package dev.parley.cli.contract;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code parley contract}: the contract tools. */
+@Command(name = "contract", mixinStandardHelpOptions = true,
+        description = "Compare two versions of a contract, or export one (docs/evolution.md).",
+        subcommands = {DiffCommand.class, ExportCommand.class})
+public final class ContractCommand implements Runnable {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

@@ -1,0 +1,108 @@
+package dev.parley.contract.tools;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where a model comes from, as a command line or a build names it: a model JSON file (ending in {@code .json})
+ * or the fully qualified name of a contract interface on a class path.
+ */
+public final class ModelSources {
+
+    private ModelSources() {
+    }
+
+    /**
+     * The model {@code source} names.
+     *
+     * @param source a {@code .json} model file, or a contract interface's fully qualified name
+     * @param classpath where to look for the interface and its message types (directories and jars), searched
+     *        before {@code parent}
+     * @param parent the loader that supplies Parley itself
+     * @throws IllegalArgumentException naming the source when it is neither a readable model nor a contract
+     */
+    public static ApiModel load(String source, List<Path> classpath, ClassLoader parent) {
+        requireNonNull(source, "source");
+        if (source.endsWith(".json")) {
+            Path file = Path.of(source);
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalArgumentException(source + ": no such model file");
+            }
+            return ModelJson.read(file);
+        }
+        try (URLClassLoader loader = new ChildFirst(urls(classpath), parent)) {
+            return ApiModel.of(Class.forName(source, false, loader));
+        } catch (ClassNotFoundException e) {
+            throw new IllegalArgumentException(source + ": neither a .json model file nor a class on the class path "
+                    + classpath, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static URL[] urls(List<Path> classpath) {
+        List<URL> urls = new ArrayList<>();
+        for (Path p : classpath) {
+            try {
+                urls.add(p.toUri().toURL());
+            } catch (MalformedURLException e) {
+                throw new IllegalArgumentException("class path entry " + p + ": " + e.getMessage(), e);
+            }
+        }
+        return urls.toArray(URL[]::new);
+    }
+
+    /**
+     * Looks in the given class path before the parent, so that two versions of one contract class (an old and a
+     * new build) can be read side by side; Parley's own classes always come from the parent, so that
+     * {@code @Contract} is the annotation the reader knows.
+     */
+    private static final class ChildFirst extends URLClassLoader {
+
+        static {
+            registerAsParallelCapable();
+        }
+
+        ChildFirst(URL[] urls, ClassLoader parent) {
+            super(urls, parent);
+        }
+
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            if (name.startsWith("java.") || name.startsWith("dev.parley.") && !ownClass(name)) {
+                return super.loadClass(name, resolve);
+            }
+            synchronized (getClassLoadingLock(name)) {
+                Class<?> c = findLoadedClass(name);
+                if (c == null) {
+                    try {
+                        c = findClass(name);
+                    } catch (ClassNotFoundException e) {
+                        return super.loadClass(name, resolve);
+                    }
+                }
+                if (resolve) {
+                    resolveClass(c);
+                }
+                return c;
+            }
+        }
+
+        /** Whether a {@code dev.parley} class is on the given class path rather than Parley's own (an example's). */
+        private boolean ownClass(String name) {
+            return findResource(name.replace('.', '/') + ".class") != null
+                    && getParent().getResource(name.replace('.', '/') + ".class") == null;
+        }
+    }
+}
