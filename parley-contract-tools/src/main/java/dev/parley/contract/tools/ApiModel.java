@@ -3,6 +3,7 @@ package dev.parley.contract.tools;
 import static java.util.Objects.requireNonNull;
 
 import dev.parley.contract.ContractDescriptor;
+import dev.parley.contract.tools.internal.JavaModelReader;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -40,11 +41,33 @@ public record ApiModel(
         operations = operations == null ? List.of()
                 : operations.stream().sorted((a, b) -> a.name().compareTo(b.name())).toList();
         types = types == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(types));
+        for (OperationModel op : operations) {
+            refsResolve(op.input(), types, op.name() + ".input");
+            refsResolve(op.output(), types, op.name() + ".output");
+        }
+        for (Map.Entry<String, Schema> e : types.entrySet()) {
+            refsResolve(e.getValue(), types, e.getKey());
+        }
+    }
+
+    /** A reference to a type the model lacks is refused up front, naming where it is. */
+    private static void refsResolve(@Nullable Schema s, Map<String, Schema> types, String where) {
+        if (s == null) {
+            return;
+        }
+        if (s.kind() == Schema.Kind.REF && !types.containsKey(s.ref())) {
+            throw new IllegalArgumentException(where + ": refers to '" + s.ref() + "', which is not among the types "
+                    + types.keySet());
+        }
+        refsResolve(s.items(), types, where + "[]");
+        for (Schema.Field f : s.fields()) {
+            refsResolve(f.schema(), types, where + "." + f.name());
+        }
     }
 
     /** The model of a Java contract interface. */
     public static ApiModel of(Class<?> contract) {
-        return dev.parley.contract.tools.internal.JavaModelReader.read(ContractDescriptor.of(contract));
+        return JavaModelReader.read(ContractDescriptor.of(contract));
     }
 
     public int major() {

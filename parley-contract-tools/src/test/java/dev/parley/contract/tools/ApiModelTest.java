@@ -96,5 +96,8 @@ class ApiModelTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a Parley contract model");
         assertThatThrownBy(() -> ModelJson.read("{\"name\":\"trips\",\"version\":\"one\",\"kind\":\"SERVICE\"}"))
                 .hasMessageContaining("version: 'one' (expected: major.minor");
+        String dangling = ModelJson.write(trips).replace("\"ref\" : \"Place\"", "\"ref\" : \"Spot\"");
+        assertThatThrownBy(() -> ModelJson.read(dangling)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("refers to 'Spot', which is not among the types");
     }
 }

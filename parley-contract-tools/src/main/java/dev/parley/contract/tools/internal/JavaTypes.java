@@ -99,7 +99,7 @@ final class JavaTypes {
         }
         String name = named.containsKey(c.getSimpleName()) ? c.getName() : c.getSimpleName();
         names.put(c, name);
-        named.put(name, Schema.any()); // a placeholder, so that a record refering to itself ends here
+        named.put(name, Schema.any()); // a placeholder, so that a record referring to itself ends here
         named.put(name, c.isEnum() ? enumSchema(c) : recordSchema(c));
         return name;
     }

@@ -129,7 +129,7 @@ final class SchemaDiff {
         return r;
     }
 
-    static @Nullable String describe(@Nullable Schema s) {
+    static String describe(@Nullable Schema s) {
         return s == null ? "none" : s.describe();
     }
 }
