@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
 
@@ -37,7 +38,9 @@ public final class CallCounter implements Filter {
     public static final String OTHER = "(other)";
 
     private final int maxRows;
-    private final Map<Row, LongAdder> counts = new ConcurrentHashMap<>();
+    /** Contract, then version, then caller: nested so that counting a call allocates nothing once its row exists. */
+    private final Map<String, Map<String, Map<String, LongAdder>>> counts = new ConcurrentHashMap<>();
+    private final AtomicInteger rows = new AtomicInteger();
 
     public CallCounter() {
         this(DEFAULT_MAX_ROWS);
@@ -63,23 +66,43 @@ public final class CallCounter implements Filter {
 
     @Override
     public CompletionStage<Message> filter(Message request, Service next) {
-        Row row = new Row(orDash(request.header(HeaderNames.CONTRACT)), orDash(request.header(HeaderNames.VERSION)),
-                orUnnamed(request.header(HeaderNames.CLIENT)));
-        LongAdder count = counts.get(row);
-        if (count == null) {
-            count = counts.size() < maxRows ? counts.computeIfAbsent(row, r -> new LongAdder())
-                    : counts.computeIfAbsent(new Row(row.contract, row.version, OTHER), r -> new LongAdder());
-        }
-        count.increment();
+        row(orDash(request.header(HeaderNames.CONTRACT)), orDash(request.header(HeaderNames.VERSION)),
+                orUnnamed(request.header(HeaderNames.CLIENT))).increment();
         return next.call(request);
+    }
+
+    /**
+     * The row's counter; past the cap, whatever part of the row is new (version and caller come from the wire)
+     * counts as {@value #OTHER}. The cap may be passed by a few rows under a race, never without bound.
+     */
+    private LongAdder row(String contract, String version, String client) {
+        Map<String, Map<String, LongAdder>> versions = counts.get(contract);
+        Map<String, LongAdder> callers = versions == null ? null : versions.get(version);
+        LongAdder count = callers == null ? null : callers.get(client);
+        if (count != null) {
+            return count;
+        }
+        boolean full = rows.get() >= maxRows;
+        String c = full && versions == null ? OTHER : contract;
+        String v = full && callers == null ? OTHER : version;
+        String n = full ? OTHER : client;
+        return counts.computeIfAbsent(c, k -> new ConcurrentHashMap<>())
+                .computeIfAbsent(v, k -> new ConcurrentHashMap<>())
+                .computeIfAbsent(n, this::newRow);
+    }
+
+    private LongAdder newRow(String client) {
+        rows.incrementAndGet();
+        return new LongAdder();
     }
 
     /** Every row, by contract, version and caller. */
     public List<Usage> usage() {
-        List<Usage> rows = new ArrayList<>();
-        counts.forEach((r, n) -> rows.add(new Usage(r.contract, r.version, r.client, n.sum())));
-        rows.sort(Comparator.comparing(Usage::contract).thenComparing(Usage::version).thenComparing(Usage::client));
-        return rows;
+        List<Usage> usage = new ArrayList<>();
+        counts.forEach((contract, versions) -> versions.forEach((version, callers) -> callers.forEach(
+                (client, n) -> usage.add(new Usage(contract, version, client, n.sum())))));
+        usage.sort(Comparator.comparing(Usage::contract).thenComparing(Usage::version).thenComparing(Usage::client));
+        return usage;
     }
 
     /** How many requests {@code contract} got from callers built against {@code version} (any minor: {@code 1}). */
@@ -111,8 +134,5 @@ public final class CallCounter implements Filter {
 
     private static String orUnnamed(@Nullable String value) {
         return value == null || value.isEmpty() ? UNNAMED : value;
-    }
-
-    private record Row(String contract, String version, String client) {
     }
 }

@@ -47,5 +47,10 @@ class CallCounterTest {
         assertThat(counter.usage()).hasSizeLessThanOrEqualTo(3)
                 .contains(new Usage("trips", "1.0", CallCounter.OTHER, 98));
         assertThat(counter.calls("trips", "1")).isEqualTo(100);
+        for (int i = 0; i < 100; i++) {
+            counter.filter(call("1." + i, "caller-" + i), ECHO);
+        }
+        assertThat(counter.usage()).hasSizeLessThanOrEqualTo(4)
+                .contains(new Usage("trips", CallCounter.OTHER, CallCounter.OTHER, 99));
     }
 }
