@@ -94,6 +94,11 @@ final class Models {
                 o.errors());
     }
 
+    static OperationModel withBindings(OperationModel o, Map<String, String> bindings) {
+        return new OperationModel(o.name(), o.style(), o.input(), o.output(), o.idempotent(), o.nonBlocking(),
+                o.timeoutMillis(), o.errors(), bindings);
+    }
+
     static OperationModel withErrors(OperationModel o, List<String> errors) {
         return new OperationModel(o.name(), o.style(), o.input(), o.output(), o.idempotent(), o.nonBlocking(),
                 o.timeoutMillis(), errors);

@@ -129,9 +129,26 @@ public final class ModelDiff {
         if (!Objects.equals(o.timeoutMillis(), n.timeoutMillis())) {
             changes.add(new Change(Rule.TIMEOUT_CHANGED, at, millis(o.timeoutMillis()) + " -> " + millis(n.timeoutMillis())));
         }
+        bindings(o, n, at);
         if (o.nonBlocking() != n.nonBlocking()) {
             changes.add(new Change(Rule.NON_BLOCKING_CHANGED, at, o.nonBlocking() + " -> " + n.nonBlocking()));
         }
+    }
+
+    private void bindings(OperationModel o, OperationModel n, String at) {
+        o.bindings().forEach((binding, mapping) -> {
+            String now = n.bindings().get(binding);
+            if (now == null) {
+                changes.add(new Change(Rule.BINDING_REMOVED, at, binding + ": " + mapping + " -> none"));
+            } else if (!now.equals(mapping)) {
+                changes.add(new Change(Rule.BINDING_CHANGED, at, binding + ": " + mapping + " -> " + now));
+            }
+        });
+        n.bindings().forEach((binding, mapping) -> {
+            if (!o.bindings().containsKey(binding)) {
+                changes.add(new Change(Rule.BINDING_ADDED, at, binding + ": none -> " + mapping));
+            }
+        });
     }
 
     private void message(@Nullable Schema o, @Nullable Schema n, Direction d, String at, Rule added, Rule removed) {
