@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.parley.Contract;
 import dev.parley.codec.json.JsonCodecFactory;
 import dev.parley.codec.json.JsonLimits;
 import dev.parley.contract.ContractDescriptor;
@@ -70,6 +71,24 @@ class ApiModelTest {
         assertThat(read.driver()).isEmpty();
         assertThat(read.note()).isNull();
         assertThat(read.previous()).isNull();
+    }
+
+    record Odd(java.util.SortedSet<String> sorted, java.util.ArrayList<String> list, int[] numbers) {
+    }
+
+    @Contract(name = "odd", version = "1.0")
+    interface OddContract {
+        Odd get(Odd odd);
+    }
+
+    @Test
+    void collectionTypesTheCodecDoesNotDefaultAreRequired() throws Exception {
+        Schema odd = ApiModel.of(OddContract.class).types().get("Odd");
+        assertThat(odd.fields()).allMatch(Field::required);
+        Odd read = JsonCodecFactory.mapper(JsonLimits.DEFAULT).readValue("{}", Odd.class);
+        assertThat(read.sorted()).isNull();
+        assertThat(read.list()).isNull();
+        assertThat(read.numbers()).isNull();
     }
 
     @Test

@@ -40,6 +40,9 @@ import java.util.UUID;
 final class JavaTypes {
 
     private static final Map<Class<?>, Schema> SCALARS = scalars();
+    /** The types parley-codec-json reads as empty when missing. */
+    private static final Set<Class<?>> DEFAULTED = Set.of(Optional.class, OptionalInt.class, OptionalLong.class,
+            OptionalDouble.class, List.class, Set.class, Collection.class, Map.class);
 
     /** Named types by name, and the class each name stands for (to tell two classes of one simple name apart). */
     private final Map<String, Schema> named = new LinkedHashMap<>();
@@ -118,15 +121,15 @@ final class JavaTypes {
 
     /**
      * A field is optional when the tolerant reader's default for a missing one is a value the type admits:
-     * {@code Optional} (empty), a collection or map (empty), or a component marked {@code @Nullable} (null).
+     * {@code Optional} (empty), a {@code List}, {@code Set}, {@code Collection} or {@code Map} (empty: the codec
+     * configures exactly these; a {@code SortedSet} or an {@code ArrayList} reads as null), or a component marked
+     * {@code @Nullable} (null).
      * Everything else is required, primitives included: a missing {@code int} reads as 0, which the writer never
      * meant.
      */
     static boolean required(RecordComponent rc) {
         Class<?> raw = rc.getType();
-        if (raw == Optional.class || raw == OptionalInt.class || raw == OptionalLong.class
-                || raw == OptionalDouble.class || Collection.class.isAssignableFrom(raw)
-                || Map.class.isAssignableFrom(raw)) {
+        if (DEFAULTED.contains(raw)) {
             return false;
         }
         return !nullable(rc.getAnnotatedType()) && !nullable(rc);
