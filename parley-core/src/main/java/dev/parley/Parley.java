@@ -65,7 +65,7 @@ public final class Parley implements AutoCloseable {
                 Thread.ofVirtual().name(instance + "-handler-", 0).factory());
         Codecs codecs = Codecs.load(b.codecs, Parley.class.getClassLoader());
         String mediaType = b.mediaType != null ? Codecs.normalize(b.mediaType) : codecs.defaultMediaType();
-        Transports transports = new Transports(new TransportContext(b.scheduler, handlers, instance),
+        Transports transports = new Transports(new TransportContext(b.scheduler, handlers, instance, codecs),
                 b.transports, Parley.class.getClassLoader());
         this.ctx = new RuntimeContext(b.scheduler, codecs, mediaType, handlers, instance, transports, b.timeout,
                 List.copyOf(b.serverFilters));
@@ -169,8 +169,9 @@ public final class Parley implements AutoCloseable {
      * The chain of each operation: the runtime's client filters, the client's, the operation's policies,
      * then the deadline, then the transport.
      */
-    Function<OperationDescriptor, Service> clientChains(List<Filter> filters, List<Policy> policies, URI address) {
-        Service transport = ctx.transports().forAddress(address).connect(address);
+    Function<OperationDescriptor, Service> clientChains(Class<?> contract, List<Filter> filters, List<Policy> policies,
+            URI address) {
+        Service transport = ctx.transports().forAddress(address).connect(address, ContractDescriptor.of(contract));
         return op -> {
             List<Filter> all = new ArrayList<>(clientFilters);
             all.addAll(filters);
