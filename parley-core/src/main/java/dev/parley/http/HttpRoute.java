@@ -74,6 +74,13 @@ public record HttpRoute(String operation, String method, String template, boolea
         }
         for (OperationDescriptor op : ops) {
             checkLinks(type, op, routes);
+            for (Class<? extends Throwable> e : op.declaredExceptions()) {
+                HttpStatus status = e.getAnnotation(HttpStatus.class);
+                if (status != null && (status.value() < 400 || status.value() > 599)) {
+                    throw refuse(type.getName() + "." + op.name(), "declared exception " + e.getSimpleName()
+                            + " has @HttpStatus(" + status.value() + "); an error is a 4xx or 5xx status");
+                }
+            }
         }
         return Map.copyOf(new LinkedHashMap<>(routes));
     }

@@ -8,6 +8,7 @@ import dev.parley.contract.ContractDescriptor;
 import dev.parley.contract.InteractionStyle;
 import dev.parley.contract.OperationDescriptor;
 import dev.parley.http.HttpRoute;
+import dev.parley.internal.runtime.Errors;
 import dev.parley.message.HeaderNames;
 import dev.parley.message.Headers;
 import dev.parley.message.Message;
@@ -119,8 +120,9 @@ final class Dispatcher {
         }
         boolean get = request.method().equals(HttpMethod.GET);
         String ifNoneMatch = get ? request.headers().get(HttpHeaderNames.IF_NONE_MATCH) : null;
-        CompletableFuture<FullHttpResponse> response = reply.thenApply(
-                m -> responses.of(e, found.vars(), m, responseType, get, ifNoneMatch));
+        // A filter may fail the stage instead of replying with an error: the same error reply either way.
+        CompletableFuture<FullHttpResponse> response = reply.handle((m, t) -> responses.of(e, found.vars(),
+                m != null ? m : Errors.reply(message, t, op), responseType, get, ifNoneMatch));
         Deadline d = message.deadline();
         Scheduler.Cancellable timer = scheduler.schedule(() -> {
             if (!reply.isDone()) {

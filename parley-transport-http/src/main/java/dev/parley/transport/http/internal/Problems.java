@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.Status;
+import dev.parley.contract.OperationDescriptor;
+import dev.parley.http.HttpStatus;
 import dev.parley.message.HeaderNames;
 import dev.parley.message.Headers;
 import dev.parley.message.Message;
@@ -57,11 +59,16 @@ final class Problems {
     }
 
     /** The problem an error reply stands for. */
-    static Problem of(Message reply, @Nullable String contract) {
+    static Problem of(Message reply, OperationDescriptor op, String contract) {
         Status status = reply.status();
         String errorType = reply.header(HeaderNames.ERROR_TYPE);
         String detail = new String(reply.body(), StandardCharsets.UTF_8);
-        int code = errorType != null ? 422 : httpStatus(status);
+        int code = httpStatus(status);
+        if (errorType != null) {
+            Class<? extends Throwable> declared = op.declaredException(errorType);
+            HttpStatus annotated = declared == null ? null : declared.getAnnotation(HttpStatus.class);
+            code = annotated != null ? annotated.value() : 422;
+        }
         return new Problem(code, status, detail, errorType, contract);
     }
 

@@ -32,7 +32,7 @@ final class Responses {
     FullHttpResponse of(RouteTable.Entry e, Map<String, String> vars, Message reply, String mediaType, boolean get,
             @Nullable String ifNoneMatch) {
         if (reply.status() != Status.OK) {
-            return copyParleyHeaders(reply, problem(Problems.of(reply, e.contract().name())));
+            return copyParleyHeaders(reply, problem(Problems.of(reply, e.op(), e.contract().name())));
         }
         if (HttpRoute.isVoid(e.op())) {
             return copyParleyHeaders(reply, response(HttpResponseStatus.NO_CONTENT, null, new byte[0]));
