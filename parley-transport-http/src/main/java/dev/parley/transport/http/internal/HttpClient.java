@@ -112,6 +112,10 @@ final class HttpClient implements Service {
             }
             h.set(HttpHeaderNames.ACCEPT, mediaType);
         }
+        String accept = message.header("accept");
+        if (accept != null) {
+            h.set(HttpHeaderNames.ACCEPT, accept); // a filter asked for another representation
+        }
         message.headers().forEach((name, value) -> {
             if (name.startsWith("parley-") || name.equals(HeaderNames.TRACEPARENT)) {
                 h.set(name, value);
