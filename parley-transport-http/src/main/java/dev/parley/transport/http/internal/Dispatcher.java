@@ -201,7 +201,7 @@ final class Dispatcher {
     private byte[] openApi() {
         byte[] doc = openApi;
         if (doc == null) {
-            doc = OpenApi.document(table);
+            doc = OpenApi.document(table, negotiation.supported());
             openApi = doc;
         }
         return doc;
