@@ -30,7 +30,7 @@ class CurlTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    record Reply(int status, Map<String, String> headers, String body) {
+    record Reply(String protocol, int status, Map<String, String> headers, String body) {
         JsonNode json() throws IOException {
             return JSON.readTree(body);
         }
@@ -96,6 +96,28 @@ class CurlTest {
         }
     }
 
+    @Test
+    void http2WithPriorKnowledgeAndByUpgrade() throws Exception {
+        assumeTrue(curlAvailable(), "curl is not installed");
+        base = "http://127.0.0.1:" + FreePorts.next();
+        TripStore store = new TripStore();
+        try (Parley server = Parley.builder().build()) {
+            server.serve(Trips.class, store, base);
+            Reply created = curl("--http2-prior-knowledge", "-X", "POST", base + "/v1/trips", "--json",
+                    "{\"passenger\":\"ann\",\"city\":\"Oslo\"}");
+            assertThat(created.protocol()).isEqualTo("HTTP/2");
+            assertThat(created.status()).isEqualTo(201);
+            assertThat(created.headers().get("location")).isEqualTo("/v1/trips/t-1");
+            Reply read = curl("--http2", base + "/v1/trips/t-1");
+            assertThat(read.protocol()).isEqualTo("HTTP/2");
+            assertThat(read.status()).isEqualTo(200);
+            assertThat(read.json().get("passenger").asText()).isEqualTo("ann");
+            Reply missing = curl("--http2-prior-knowledge", base + "/v1/trips/t-9");
+            assertThat(missing.status()).isEqualTo(404);
+            assertThat(missing.json().get("errorType").asText()).isEqualTo("TripNotFound");
+        }
+    }
+
     /** Runs curl with {@code -s -i} and splits its output into status, headers (lower case) and body. */
     private Reply curl(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("curl", "-s", "-i", "--max-time", "20"));
@@ -104,17 +126,20 @@ class CurlTest {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as("curl exit code; output: " + out).isZero();
+        if (out.startsWith("HTTP/1.1 101")) {
+            out = out.substring(out.indexOf("\r\n\r\n") + 4); // the h2c upgrade, then the real response
+        }
         int end = out.indexOf("\r\n\r\n");
         String head = end < 0 ? out : out.substring(0, end);
         String body = end < 0 ? "" : out.substring(end + 4);
         String[] lines = head.split("\r\n");
-        int status = Integer.parseInt(lines[0].split(" ")[1]);
+        int status = Integer.parseInt(lines[0].split(" ")[1]); // "HTTP/1.1 200 OK" or "HTTP/2 200"
         Map<String, String> headers = new LinkedHashMap<>();
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
             headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
         }
-        return new Reply(status, headers, body);
+        return new Reply(lines[0].split(" ")[0], status, headers, body);
     }
 
     private static boolean curlAvailable() {

@@ -55,9 +55,11 @@ final class HttpServer implements Registration {
                         ServerHandler handler = new ServerHandler(dispatcher, options.maxPipelined());
                         connections.add(handler);
                         ch.closeFuture().addListener(f -> connections.remove(handler));
+                        HttpServerCodec http1 = new HttpServerCodec(options.maxInitialLineBytes(),
+                                options.maxHeaderBytes(), 8192);
                         ch.pipeline().addLast(
                                 new IdleStateHandler(0, 0, options.idleTimeout().toMillis(), TimeUnit.MILLISECONDS),
-                                new HttpServerCodec(options.maxInitialLineBytes(), options.maxHeaderBytes(), 8192),
+                                H2c.handler(http1, dispatcher, options),
                                 new Aggregator(options.maxBodyBytes()),
                                 handler);
                     }

@@ -7,6 +7,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpServerUpgradeHandler;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
@@ -58,7 +59,7 @@ final class ServerHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (closing) {
+        if (closing || !(msg == Aggregator.TOO_LARGE || msg instanceof FullHttpRequest)) {
             ReferenceCountUtil.release(msg);
             return;
         }
@@ -175,7 +176,10 @@ final class ServerHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-        if (event instanceof IdleStateEvent && queue.isEmpty()) {
+        if (event instanceof HttpServerUpgradeHandler.UpgradeEvent) {
+            H2c.http1Only(ctx.pipeline()); // upgraded to h2c: each stream has its own handler from now on
+            ctx.fireUserEventTriggered(event);
+        } else if (event instanceof IdleStateEvent && queue.isEmpty()) {
             closing = true;
             ctx.close();
         } else {
