@@ -115,7 +115,7 @@ public final class TripsApi {
     }
 
     /** An in-memory implementation. */
-    public static final class TripStore implements Trips {
+    public static class TripStore implements Trips {
         final Map<String, Trip> trips = new ConcurrentHashMap<>();
         final List<Rating> ratings = new CopyOnWriteArrayList<>();
         final CountDownLatch rated = new CountDownLatch(1);

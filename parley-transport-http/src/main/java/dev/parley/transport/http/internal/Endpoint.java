@@ -1,31 +1,26 @@
 package dev.parley.transport.http.internal;
 
-import dev.parley.NotSentException;
-import dev.parley.ParleyException;
-import dev.parley.Status;
 import dev.parley.transport.http.HttpOptions;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.pool.AbstractChannelPoolHandler;
-import io.netty.channel.pool.FixedChannelPool;
+import io.netty.channel.ChannelInitializer;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.timeout.IdleStateHandler;
-import io.netty.util.concurrent.Future;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The pooled keep-alive connections of a client to one {@code host:port} (Netty's {@link FixedChannelPool}):
- * up to {@code maxConnectionsPerEndpoint}, calls beyond that wait for a connection in order.
+ * A client's way to one {@code host:port}: a {@link ConnectionPool} of keep-alive connections, each with one
+ * call at a time.
  */
 final class Endpoint implements AutoCloseable {
 
     private final String name;
-    private final FixedChannelPool pool;
+    private final ConnectionPool pool;
 
     Endpoint(InetSocketAddress address, EventLoops loops, HttpOptions options) {
         this.name = address.getHostString() + ":" + address.getPort();
@@ -37,16 +32,18 @@ final class Endpoint implements AutoCloseable {
                 .remoteAddress(address);
         // Idle connections close a little before a server with the same settings would close them.
         long idle = Math.max(1, options.idleTimeout().toMillis() * 9 / 10);
-        this.pool = new FixedChannelPool(b, new AbstractChannelPoolHandler() {
+        b.handler(new ChannelInitializer<Channel>() {
             @Override
-            public void channelCreated(Channel ch) {
+            protected void initChannel(Channel ch) {
                 ch.pipeline().addLast(
                         new IdleStateHandler(0, 0, idle, TimeUnit.MILLISECONDS),
                         new HttpClientCodec(4096, options.maxHeaderBytes(), 8192),
                         new HttpObjectAggregator(options.maxBodyBytes()),
                         new ClientHandler(name));
             }
-        }, options.maxConnectionsPerEndpoint(), options.maxPendingCalls());
+        });
+        this.pool = new ConnectionPool(b, "http://" + name, options.maxConnectionsPerEndpoint(),
+                options.maxPendingCalls());
     }
 
     String name() {
@@ -56,17 +53,15 @@ final class Endpoint implements AutoCloseable {
     /** Sends {@code request} (which this method releases) on a pooled connection. */
     CompletableFuture<ClientHandler.Response> send(FullHttpRequest request) {
         CompletableFuture<ClientHandler.Response> result = new CompletableFuture<>();
-        pool.acquire().addListener(f -> {
-            @SuppressWarnings("unchecked")
-            Future<Channel> acquired = (Future<Channel>) f;
-            if (!acquired.isSuccess()) {
+        pool.acquire().whenComplete((ch, failure) -> {
+            if (failure != null) {
                 request.release();
-                result.completeExceptionally(refused(acquired.cause()));
+                result.completeExceptionally(failure);
             } else if (result.isDone()) {
                 request.release();
-                pool.release(acquired.getNow());
+                pool.release(ch);
             } else {
-                start(acquired.getNow(), request, result);
+                start(ch, request, result);
             }
         });
         return result;
@@ -99,13 +94,6 @@ final class Endpoint implements AutoCloseable {
                 ch.close(); // the handler fails the call when the connection goes
             }
         });
-    }
-
-    private ParleyException refused(Throwable cause) {
-        return cause instanceof IllegalStateException
-                ? new NotSentException(Status.RESOURCE_EXHAUSTED, "http://" + name + ": too many calls waiting for a"
-                        + " connection")
-                : new NotSentException(Status.UNAVAILABLE, "http://" + name + " cannot be reached: " + cause, cause);
     }
 
     @Override
