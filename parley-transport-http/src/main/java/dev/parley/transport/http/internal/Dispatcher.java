@@ -70,7 +70,7 @@ final class Dispatcher {
         try {
             QueryStringDecoder uri = new QueryStringDecoder(request.uri());
             String method = request.method().name();
-            if (uri.rawPath().equals("/openapi.json") && (method.equals("GET") || method.equals("HEAD"))) {
+            if (uri.rawPath().equals("/openapi.json") && method.equals("GET")) {
                 return CompletableFuture.completedFuture(Responses.json(openApi()));
             }
             return switch (table.match(method, uri.rawPath())) {
