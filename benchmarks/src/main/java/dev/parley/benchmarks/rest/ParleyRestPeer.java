@@ -19,10 +19,7 @@ final class ParleyRestPeer extends RestPeer {
     private final Function<Payload, CompletableFuture<Payload>> call;
 
     ParleyRestPeer(boolean nonBlocking, int connections) {
-        HttpOptions options = new HttpOptions(HttpOptions.DEFAULT.maxBodyBytes(), HttpOptions.DEFAULT.maxHeaderBytes(),
-                HttpOptions.DEFAULT.maxInitialLineBytes(), HttpOptions.DEFAULT.maxPipelined(),
-                HttpOptions.DEFAULT.idleTimeout(), connections, HttpOptions.DEFAULT.maxPendingCalls(),
-                HttpOptions.DEFAULT.connectTimeout(), HttpOptions.DEFAULT.shutdownGrace());
+        HttpOptions options = HttpOptions.DEFAULT.withMaxConnectionsPerEndpoint(connections);
         parley = Parley.builder().transport(new HttpTransportProvider(options)).build();
         String address = "http://127.0.0.1:" + Peer.freePort();
         try {

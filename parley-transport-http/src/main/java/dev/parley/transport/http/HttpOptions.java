@@ -1,6 +1,8 @@
 package dev.parley.transport.http;
 
+import io.netty.handler.ssl.SslContext;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The http transport's limits and sizes, with the defaults of docs/rest.md.
@@ -16,14 +18,17 @@ import java.time.Duration;
  *        RESOURCE_EXHAUSTED
  * @param connectTimeout how long a client waits for a connection (3 s)
  * @param shutdownGrace how long a closing server lets in-flight calls finish (5 s)
+ * @param serverTls what {@code https://} servers speak TLS with (none by default: https is refused)
+ * @param clientTls what {@code https://} clients speak TLS with, verifying the server's host name (none by
+ *        default: https is refused)
  */
 public record HttpOptions(int maxBodyBytes, int maxHeaderBytes, int maxInitialLineBytes, int maxPipelined,
         Duration idleTimeout, int maxConnectionsPerEndpoint, int maxPendingCalls, Duration connectTimeout,
-        Duration shutdownGrace) {
+        Duration shutdownGrace, @Nullable SslContext serverTls, @Nullable SslContext clientTls) {
 
-    /** The defaults of docs/rest.md. */
+    /** The defaults of docs/rest.md, without TLS. */
     public static final HttpOptions DEFAULT = new HttpOptions(4 * 1024 * 1024, 8 * 1024, 4 * 1024, 16,
-            Duration.ofSeconds(60), 64, 100_000, Duration.ofSeconds(3), Duration.ofSeconds(5));
+            Duration.ofSeconds(60), 64, 100_000, Duration.ofSeconds(3), Duration.ofSeconds(5), null, null);
 
     public HttpOptions {
         positive(maxBodyBytes, "maxBodyBytes");
@@ -40,13 +45,35 @@ public record HttpOptions(int maxBodyBytes, int maxHeaderBytes, int maxInitialLi
     /** These options with another body limit. */
     public HttpOptions withMaxBodyBytes(int bytes) {
         return new HttpOptions(bytes, maxHeaderBytes, maxInitialLineBytes, maxPipelined, idleTimeout,
-                maxConnectionsPerEndpoint, maxPendingCalls, connectTimeout, shutdownGrace);
+                maxConnectionsPerEndpoint, maxPendingCalls, connectTimeout, shutdownGrace, serverTls, clientTls);
     }
 
     /** These options with another idle timeout. */
     public HttpOptions withIdleTimeout(Duration timeout) {
         return new HttpOptions(maxBodyBytes, maxHeaderBytes, maxInitialLineBytes, maxPipelined, timeout,
-                maxConnectionsPerEndpoint, maxPendingCalls, connectTimeout, shutdownGrace);
+                maxConnectionsPerEndpoint, maxPendingCalls, connectTimeout, shutdownGrace, serverTls, clientTls);
+    }
+
+    /** These options with at most {@code connections} client connections per endpoint. */
+    public HttpOptions withMaxConnectionsPerEndpoint(int connections) {
+        return new HttpOptions(maxBodyBytes, maxHeaderBytes, maxInitialLineBytes, maxPipelined, idleTimeout,
+                connections, maxPendingCalls, connectTimeout, shutdownGrace, serverTls, clientTls);
+    }
+
+    /**
+     * These options with TLS for {@code https://}: {@code server} for serving (e.g.
+     * {@code SslContextBuilder.forServer(key, chain).build()}), {@code client} for calling (e.g.
+     * {@code SslContextBuilder.forClient().trustManager(ca).build()}); either may be null.
+     */
+    public HttpOptions withTls(@Nullable SslContext server, @Nullable SslContext client) {
+        if (server != null && !server.isServer()) {
+            throw new IllegalArgumentException("server: a client SslContext (expected: SslContextBuilder.forServer)");
+        }
+        if (client != null && !client.isClient()) {
+            throw new IllegalArgumentException("client: a server SslContext (expected: SslContextBuilder.forClient)");
+        }
+        return new HttpOptions(maxBodyBytes, maxHeaderBytes, maxInitialLineBytes, maxPipelined, idleTimeout,
+                maxConnectionsPerEndpoint, maxPendingCalls, connectTimeout, shutdownGrace, server, client);
     }
 
     private static void positive(int value, String name) {

@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Provides {@code http://}: contracts served as REST resources (docs/rest.md). Found on the class path with
+ * Provides {@code http://} and {@code https://} (with {@link HttpOptions#withTls}): contracts served as REST
+ * resources (docs/rest.md). Found on the class path with
  * {@link HttpOptions#DEFAULT}; to change the options, give the runtime one of your own:
  * {@code Parley.builder().transport(new HttpTransportProvider(options))}.
  */
@@ -27,7 +28,7 @@ public final class HttpTransportProvider implements TransportProvider {
 
     @Override
     public List<String> schemes() {
-        return List.of("http");
+        return List.of("http", "https");
     }
 
     /** One I/O thread per core, shared by the runtime's servers and clients. */

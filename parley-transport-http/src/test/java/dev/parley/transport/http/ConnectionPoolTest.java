@@ -24,10 +24,7 @@ class ConnectionPoolTest {
     @Test
     void manyConcurrentCallsShareAtMostTheConfiguredConnections() throws Exception {
         int port = FreePorts.next();
-        HttpOptions two = new HttpOptions(HttpOptions.DEFAULT.maxBodyBytes(), HttpOptions.DEFAULT.maxHeaderBytes(),
-                HttpOptions.DEFAULT.maxInitialLineBytes(), HttpOptions.DEFAULT.maxPipelined(),
-                HttpOptions.DEFAULT.idleTimeout(), 2, 1000, HttpOptions.DEFAULT.connectTimeout(),
-                HttpOptions.DEFAULT.shutdownGrace());
+        HttpOptions two = HttpOptions.DEFAULT.withMaxConnectionsPerEndpoint(2);
         AtomicInteger maxOpen = new AtomicInteger();
         try (Parley server = Parley.builder().build();
                 FaultProxy proxy = FaultProxy.to(port, 1);

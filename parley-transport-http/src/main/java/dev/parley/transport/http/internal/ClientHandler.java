@@ -83,17 +83,38 @@ final class ClientHandler extends SimpleChannelInboundHandler<FullHttpResponse> 
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        fail(new ParleyException(Status.UNAVAILABLE, "http://" + endpoint + " closed the connection before replying"));
+        fail(new ParleyException(Status.UNAVAILABLE, endpoint + " closed the connection before replying"));
         ctx.fireChannelInactive();
     }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        fail(cause instanceof TooLongFrameException
-                ? new ParleyException(Status.RESOURCE_EXHAUSTED, "http://" + endpoint + ": the reply is over the limit: "
+        Throwable tls = tlsFailure(cause);
+        fail(tls != null ? tlsFailed(tls)
+                : cause instanceof TooLongFrameException
+                ? new ParleyException(Status.RESOURCE_EXHAUSTED, endpoint + ": the reply is over the limit: "
                         + cause.getMessage())
-                : new ParleyException(Status.UNAVAILABLE, "http://" + endpoint + ": " + cause, cause));
+                : new ParleyException(Status.UNAVAILABLE, endpoint + ": " + cause, cause));
         ctx.close();
+    }
+
+    /** Fails {@code call} when it is still the one on this connection (its request could not be written). */
+    void failed(Call call, Throwable cause) {
+        if (current.compareAndSet(call, null)) {
+            call.release(false);
+            Throwable tls = tlsFailure(cause);
+            call.result.completeExceptionally(tls != null ? tlsFailed(tls) : new ParleyException(Status.UNAVAILABLE,
+                    endpoint + ": the request could not be sent: " + cause, cause));
+        }
+    }
+
+    private ParleyException tlsFailed(Throwable tls) {
+        return new ParleyException(Status.UNAVAILABLE, endpoint + ": TLS handshake failed: " + tls.getMessage(), tls);
+    }
+
+    private static @Nullable Throwable tlsFailure(Throwable cause) {
+        return cause instanceof javax.net.ssl.SSLException ? cause
+                : cause.getCause() instanceof javax.net.ssl.SSLException s ? s : null;
     }
 
     private void fail(ParleyException e) {

@@ -8,10 +8,14 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLParameters;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A client's way to one {@code host:port}: a {@link ConnectionPool} of keep-alive connections, each with one
@@ -22,7 +26,8 @@ final class Endpoint implements AutoCloseable {
     private final String name;
     private final ConnectionPool pool;
 
-    Endpoint(InetSocketAddress address, EventLoops loops, HttpOptions options) {
+    /** With {@code tls}, connections speak TLS and check that the server's certificate names the host dialled. */
+    Endpoint(InetSocketAddress address, EventLoops loops, HttpOptions options, @Nullable SslContext tls) {
         this.name = address.getHostString() + ":" + address.getPort();
         Bootstrap b = new Bootstrap()
                 .group(loops.group())
@@ -35,14 +40,21 @@ final class Endpoint implements AutoCloseable {
         b.handler(new ChannelInitializer<Channel>() {
             @Override
             protected void initChannel(Channel ch) {
+                if (tls != null) {
+                    SslHandler handler = tls.newHandler(ch.alloc(), address.getHostString(), address.getPort());
+                    SSLParameters parameters = handler.engine().getSSLParameters();
+                    parameters.setEndpointIdentificationAlgorithm("HTTPS");
+                    handler.engine().setSSLParameters(parameters);
+                    ch.pipeline().addLast(handler);
+                }
                 ch.pipeline().addLast(
                         new IdleStateHandler(0, 0, idle, TimeUnit.MILLISECONDS),
                         new HttpClientCodec(4096, options.maxHeaderBytes(), 8192),
                         new HttpObjectAggregator(options.maxBodyBytes()),
-                        new ClientHandler(name));
+                        new ClientHandler((tls == null ? "http://" : "https://") + name));
             }
         });
-        this.pool = new ConnectionPool(b, "http://" + name, options.maxConnectionsPerEndpoint(),
+        this.pool = new ConnectionPool(b, (tls == null ? "http://" : "https://") + name, options.maxConnectionsPerEndpoint(),
                 options.maxPendingCalls());
     }
 
@@ -90,8 +102,9 @@ final class Endpoint implements AutoCloseable {
             }
         });
         ch.writeAndFlush(request).addListener(w -> {
-            if (!w.isSuccess() && handler.isCurrent(call)) {
-                ch.close(); // the handler fails the call when the connection goes
+            if (!w.isSuccess()) {
+                handler.failed(call, w.cause());
+                ch.close();
             }
         });
     }

@@ -13,6 +13,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -22,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A listening socket serving the contracts of one address as REST resources. It learns the contracts from
@@ -36,8 +38,9 @@ final class HttpServer implements Registration {
     private final Registration routes;
     private final AtomicBoolean closed = new AtomicBoolean();
 
+    /** With {@code tls}, the server speaks HTTP/1.1 over TLS (no h2c); without it, HTTP/1.1 and h2c. */
     HttpServer(EventLoops loops, InetSocketAddress address, Service router, Scheduler scheduler, Negotiation negotiation,
-            HttpOptions options) {
+            HttpOptions options, @Nullable SslContext tls) {
         this.options = options;
         Dispatcher dispatcher = new Dispatcher(router, scheduler, negotiation);
         if (!(router instanceof ServedContracts served)) {
@@ -57,9 +60,12 @@ final class HttpServer implements Registration {
                         ch.closeFuture().addListener(f -> connections.remove(handler));
                         HttpServerCodec http1 = new HttpServerCodec(options.maxInitialLineBytes(),
                                 options.maxHeaderBytes(), 8192);
+                        if (tls != null) {
+                            ch.pipeline().addLast(tls.newHandler(ch.alloc()));
+                        }
                         ch.pipeline().addLast(
                                 new IdleStateHandler(0, 0, options.idleTimeout().toMillis(), TimeUnit.MILLISECONDS),
-                                H2c.handler(http1, dispatcher, options),
+                                tls != null ? http1 : H2c.handler(http1, dispatcher, options),
                                 new Aggregator(options.maxBodyBytes()),
                                 handler);
                     }

@@ -9,6 +9,7 @@ import dev.parley.transport.Registration;
 import dev.parley.transport.Transport;
 import dev.parley.transport.TransportContext;
 import dev.parley.transport.http.HttpOptions;
+import io.netty.handler.ssl.SslContext;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code http://host:port[,host:port...]}: request/response, request/async-response and notifications as REST
+ * {@code http[s]://host:port[,host:port...]}: request/response, request/async-response and notifications as REST
  * resources (docs/rest.md). It carries no events; those need a broker.
  */
 public final class HttpTransport implements Transport {
@@ -50,7 +51,15 @@ public final class HttpTransport implements Transport {
             throw new IllegalArgumentException("serve " + address + ": a server listens on one host:port");
         }
         InetSocketAddress bindTo = new InetSocketAddress(at.getFirst().getHostString(), at.getFirst().getPort());
-        HttpServer server = new HttpServer(loops, bindTo, handler, context.scheduler(), negotiation, options);
+        SslContext tls = null;
+        if (secure(address)) {
+            tls = options.serverTls();
+            if (tls == null) {
+                throw new IllegalArgumentException("serve " + address + ": https:// needs a server TLS context: "
+                        + "HttpOptions.withTls(server, client) given to Parley.builder().transport(...)");
+            }
+        }
+        HttpServer server = new HttpServer(loops, bindTo, handler, context.scheduler(), negotiation, options, tls);
         servers.add(server);
         return () -> {
             servers.remove(server);
@@ -69,11 +78,24 @@ public final class HttpTransport implements Transport {
     }
 
     private Service client(URI address, @Nullable ContractDescriptor contract) {
-        String authority = address.getRawAuthority();
-        String key = authority + (contract == null ? "" : " " + contract.type().getName());
-        return clients.computeIfAbsent(key, k -> new HttpClient("http://" + authority, endpoints.computeIfAbsent(
-                authority, a -> endpoints(address).stream().map(e -> new Endpoint(e, loops, options)).toList()),
+        String base = address.getScheme().toLowerCase(java.util.Locale.ROOT) + "://" + address.getRawAuthority();
+        String key = base + (contract == null ? "" : " " + contract.type().getName());
+        SslContext tls = null;
+        if (secure(address)) {
+            tls = options.clientTls();
+            if (tls == null) {
+                throw new IllegalArgumentException("client of " + address + ": https:// needs a client TLS context: "
+                        + "HttpOptions.withTls(server, client) given to Parley.builder().transport(...)");
+            }
+        }
+        SslContext clientTls = tls;
+        return clients.computeIfAbsent(key, k -> new HttpClient(base, endpoints.computeIfAbsent(base,
+                a -> endpoints(address).stream().map(e -> new Endpoint(e, loops, options, clientTls)).toList()),
                 contract, codecs));
+    }
+
+    private static boolean secure(URI address) {
+        return "https".equalsIgnoreCase(address.getScheme());
     }
 
     @Override
@@ -118,7 +140,8 @@ public final class HttpTransport implements Transport {
             }
             String host = one.getHost().startsWith("[") ? one.getHost().substring(1, one.getHost().length() - 1)
                     : one.getHost();
-            result.add(InetSocketAddress.createUnresolved(host, one.getPort() < 0 ? 80 : one.getPort()));
+            int port = one.getPort() >= 0 ? one.getPort() : secure(address) ? 443 : 80;
+            result.add(InetSocketAddress.createUnresolved(host, port));
         }
         return result;
     }
