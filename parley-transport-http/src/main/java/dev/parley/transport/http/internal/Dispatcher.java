@@ -123,6 +123,9 @@ final class Dispatcher {
         // A filter may fail the stage instead of replying with an error: the same error reply either way.
         CompletableFuture<FullHttpResponse> response = reply.handle((m, t) -> responses.of(e, found.vars(),
                 m != null ? m : Errors.reply(message, t, op), responseType, get, ifNoneMatch));
+        if (response.isDone()) {
+            return response; // answered on this thread (a @NonBlocking handler): no deadline to watch
+        }
         Deadline d = message.deadline();
         Scheduler.Cancellable timer = scheduler.schedule(() -> {
             if (!reply.isDone()) {

@@ -57,13 +57,13 @@ final class HttpClient implements Service {
 
     @Override
     public CompletionStage<Message> call(Message message) {
+        Endpoint endpoint = endpoints.get(Math.floorMod(next.getAndIncrement(), endpoints.size()));
         FullHttpRequest request;
         try {
-            request = request(message);
+            request = request(message, endpoint.name());
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        Endpoint endpoint = endpoints.get(Math.floorMod(next.getAndIncrement(), endpoints.size()));
         CompletableFuture<ClientHandler.Response> sent = endpoint.send(request);
         CompletableFuture<Message> reply = sent.thenApply(r -> reply(message, r));
         reply.whenComplete((m, t) -> {
@@ -74,7 +74,7 @@ final class HttpClient implements Service {
         return reply;
     }
 
-    private FullHttpRequest request(Message message) {
+    private FullHttpRequest request(Message message, String host) {
         String operation = message.header(HeaderNames.OPERATION);
         HttpRoute route = operation == null ? null : routes.get(operation);
         String target;
@@ -104,7 +104,7 @@ final class HttpClient implements Service {
         FullHttpRequest r = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.valueOf(method), target,
                 Unpooled.wrappedBuffer(body));
         HttpHeaders h = r.headers();
-        h.set(HttpHeaderNames.HOST, endpointsHost());
+        h.set(HttpHeaderNames.HOST, host);
         h.setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
         if (mediaType != null) {
             if (body.length > 0) {
@@ -145,10 +145,6 @@ final class HttpClient implements Service {
                     r.body());
         }
         return Problems.toReply(r.status(), r.contentType(), r.body(), base);
-    }
-
-    private String endpointsHost() {
-        return endpoints.getFirst().name();
     }
 
     private static String mediaType(@Nullable String type) {
