@@ -85,6 +85,31 @@ public record HttpRoute(String operation, String method, String template, boolea
         return Map.copyOf(new LinkedHashMap<>(routes));
     }
 
+    /**
+     * The template of the {@code Location} a create answers with (its reply is a 201): a {@code @Post} to
+     * {@code /x} that returns a record, when the contract has a {@code @Get} at {@code /x/{var}} and the record a
+     * component {@code var}; {@code null} otherwise.
+     *
+     * @param routes the contract's routes, as {@link #of} gives them
+     */
+    public static @Nullable String location(HttpRoute r, Map<String, HttpRoute> routes, OperationDescriptor op) {
+        if (!r.resource() || !r.method().equals("POST") || !(op.resultType() instanceof Class<?> result)
+                || !result.isRecord()) {
+            return null;
+        }
+        for (HttpRoute g : routes.values()) {
+            if (g.method().equals("GET") && g.pathParams().size() == r.pathParams().size() + 1
+                    && g.template().startsWith(r.template() + "/")) {
+                String var = g.pathParams().getLast();
+                if (g.template().equals(r.template() + "/{" + var + "}") && java.util.Arrays
+                        .stream(result.getRecordComponents()).anyMatch(c -> c.getName().equals(var))) {
+                    return g.template();
+                }
+            }
+        }
+        return null;
+    }
+
     /** Whether a value of {@code type} can travel as one path, query or header string. */
     public static boolean isSimple(Class<?> type) {
         return SIMPLE.contains(type) || type.isEnum();

@@ -2,6 +2,7 @@ package dev.parley.contract.tools;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.parley.contract.tools.internal.OpenApiImport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
@@ -13,7 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Where a model comes from, as a command line or a build names it: a model JSON file (ending in {@code .json})
+ * Where a model comes from, as a command line or a build names it: a model JSON file (ending in {@code .json}),
+ * an OpenAPI 3.x document ({@code .yaml}, {@code .yml}, or {@code .json} with a top-level {@code openapi} key)
  * or the fully qualified name of a contract interface on a class path.
  */
 public final class ModelSources {
@@ -32,12 +34,21 @@ public final class ModelSources {
      */
     public static ApiModel load(String source, List<Path> classpath, ClassLoader parent) {
         requireNonNull(source, "source");
-        if (source.endsWith(".json")) {
+        if (source.endsWith(".json") || source.endsWith(".yaml") || source.endsWith(".yml")) {
             Path file = Path.of(source);
             if (!Files.isRegularFile(file)) {
-                throw new IllegalArgumentException(source + ": no such model file");
+                throw new IllegalArgumentException(source + ": no such file");
             }
-            return ModelJson.read(file);
+            String text = OpenApiReader.text(file);
+            if (source.endsWith(".json") && !OpenApiImport.looksLikeOpenApi(text)) {
+                return ModelJson.read(file);
+            }
+            try {
+                return OpenApiReader.read(text, source);
+            } catch (NoClassDefFoundError e) {
+                throw new IllegalArgumentException(source + ": reading OpenAPI needs io.swagger.parser.v3:swagger-parser"
+                        + " on the class path", e);
+            }
         }
         try (URLClassLoader loader = new ChildFirst(urls(classpath), parent)) {
             return ApiModel.of(Class.forName(source, false, loader));

@@ -7,6 +7,7 @@ import dev.parley.Status;
 import dev.parley.contract.ContractDescriptor;
 import dev.parley.contract.InteractionStyle;
 import dev.parley.contract.OperationDescriptor;
+import dev.parley.contract.tools.OpenApiExporter;
 import dev.parley.http.HttpRoute;
 import dev.parley.internal.runtime.Errors;
 import dev.parley.message.HeaderNames;
@@ -204,7 +205,12 @@ final class Dispatcher {
     private byte[] openApi() {
         byte[] doc = openApi;
         if (doc == null) {
-            doc = OpenApi.document(table, negotiation.supported());
+            try {
+                doc = Problems.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(
+                        OpenApiExporter.export(table.contracts(), negotiation.supported()));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException x) {
+                throw new IllegalStateException(x);
+            }
             openApi = doc;
         }
         return doc;

@@ -64,7 +64,7 @@ final class RouteTable {
             for (OperationDescriptor op : c.operations()) {
                 HttpRoute r = routes.get(op.name());
                 Entry e = new Entry(c, op, r, Paths.segments(r.template()), Binding.of(r), links(op, routes),
-                        location(r, routes, op));
+                        HttpRoute.location(r, routes, op));
                 String shape = r.method() + " " + r.template().replaceAll("\\{[^}]*}", "{}");
                 Entry other = claimed.putIfAbsent(shape, e);
                 if (other != null) {
@@ -163,27 +163,5 @@ final class RouteTable {
             links.put(l.rel(), routes.get(l.operation()));
         }
         return Map.copyOf(links);
-    }
-
-    /**
-     * The template of the {@code Location} a create answers with: a {@code @Post} to {@code /x} that returns a
-     * record, when the contract has a {@code @Get} at {@code /x/{var}} and the record a component {@code var}.
-     */
-    private static @Nullable String location(HttpRoute r, Map<String, HttpRoute> routes, OperationDescriptor op) {
-        if (!r.resource() || !r.method().equals("POST") || !(op.resultType() instanceof Class<?> result)
-                || !result.isRecord()) {
-            return null;
-        }
-        for (HttpRoute g : routes.values()) {
-            if (g.method().equals("GET") && g.pathParams().size() == r.pathParams().size() + 1
-                    && g.template().startsWith(r.template() + "/")) {
-                String var = g.pathParams().getLast();
-                if (g.template().equals(r.template() + "/{" + var + "}") && java.util.Arrays
-                        .stream(result.getRecordComponents()).anyMatch(c -> c.getName().equals(var))) {
-                    return g.template();
-                }
-            }
-        }
-        return null;
     }
 }
