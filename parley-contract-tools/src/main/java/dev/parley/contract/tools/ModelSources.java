@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Where a model comes from, as a command line or a build names it: a model JSON file (ending in {@code .json}),
@@ -50,11 +51,23 @@ public final class ModelSources {
                         + " on the class path", e);
             }
         }
+        return withContract(source, classpath, parent, ApiModel::of);
+    }
+
+    /**
+     * Applies {@code use} to the contract interface {@code className} loaded from {@code classpath} (child first, as
+     * {@link #load} does), e.g. {@code OpenApiExporter::export}.
+     *
+     * @throws IllegalArgumentException naming the class when it is not there or not a contract
+     */
+    public static <T> T withContract(String className, List<Path> classpath, ClassLoader parent,
+            Function<Class<?>, T> use) {
+        String source = className;
         try (URLClassLoader loader = new ChildFirst(urls(classpath), parent)) {
-            return ApiModel.of(Class.forName(source, false, loader));
+            return use.apply(Class.forName(source, false, loader));
         } catch (ClassNotFoundException e) {
-            throw new IllegalArgumentException(source + ": neither a .json model file nor a class on the class path "
-                    + classpath, e);
+            throw new IllegalArgumentException(source + ": neither a model or OpenAPI file nor a class on the class"
+                    + " path " + classpath, e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
