@@ -2,6 +2,7 @@ package dev.parley.contract.tools;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.parley.contract.tools.internal.AsyncApiImport;
 import dev.parley.contract.tools.internal.OpenApiImport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +17,8 @@ import java.util.function.Function;
 
 /**
  * Where a model comes from, as a command line or a build names it: a model JSON file (ending in {@code .json}),
- * an OpenAPI 3.x document ({@code .yaml}, {@code .yml}, or {@code .json} with a top-level {@code openapi} key)
+ * an OpenAPI 3.x or AsyncAPI 3.0 document ({@code .yaml}, {@code .yml}, or {@code .json} with a top-level
+ * {@code openapi} or {@code asyncapi} key)
  * or the fully qualified name of a contract interface on a class path.
  */
 public final class ModelSources {
@@ -41,14 +43,15 @@ public final class ModelSources {
                 throw new IllegalArgumentException(source + ": no such file");
             }
             String text = OpenApiReader.text(file);
-            if (source.endsWith(".json") && !OpenApiImport.looksLikeOpenApi(text)) {
+            boolean asyncApi = AsyncApiImport.looksLikeAsyncApi(text);
+            if (source.endsWith(".json") && !asyncApi && !OpenApiImport.looksLikeOpenApi(text)) {
                 return ModelJson.read(file);
             }
             try {
-                return OpenApiReader.read(text, source);
+                return asyncApi ? AsyncApiImport.read(text, source) : OpenApiReader.read(text, source);
             } catch (NoClassDefFoundError e) {
                 throw new IllegalArgumentException(source + ": reading OpenAPI needs io.swagger.parser.v3:swagger-parser"
-                        + " on the class path", e);
+                        + " (and AsyncAPI needs jackson-dataformat-yaml) on the class path", e);
             }
         }
         return withContract(source, classpath, parent, ApiModel::of);

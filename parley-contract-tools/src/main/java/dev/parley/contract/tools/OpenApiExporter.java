@@ -119,7 +119,7 @@ public final class OpenApiExporter {
                 + op.name());
         o.put("summary", op.name() + " (" + op.style().label() + ")");
         o.put("x-parley-operation", op.name());
-        o.put("x-parley-style", op.style().name());
+        o.put("x-parley-style", op.style().label());
         if (op.idempotent()) {
             o.put("x-parley-idempotent", true);
         }

@@ -205,13 +205,46 @@ public final class OpenApiImport {
             }
         }
         if (ext.get("x-parley-style") instanceof String s) {
-            style = InteractionStyle.valueOf(s);
+            style = style(s, name);
         }
         List<String> errors = ext.get("x-parley-errors") instanceof List<?> l
                 ? l.stream().map(String::valueOf).toList() : List.of();
         Long timeout = ext.get("x-parley-timeout-ms") instanceof Number n ? n.longValue() : null;
         return new HttpApi.Op(name, method, path, style, list, body, output,
                 Boolean.TRUE.equals(ext.get("x-parley-idempotent")), timeout, errors);
+    }
+
+    /** An interaction style by its label ({@code request/response}) or constant name. */
+    static InteractionStyle style(String text, String where) {
+        for (InteractionStyle st : InteractionStyle.values()) {
+            if (st.label().equals(text) || st.name().equals(text)) {
+                return st;
+            }
+        }
+        throw new IllegalArgumentException(where + ": x-parley-style '" + text + "' is not an interaction style");
+    }
+
+    /**
+     * The named schemas of {@code components} (JSON Schema, as {@code components.schemas} holds them) as model
+     * schemas, by their Java names (a name that is one already stays as it is): read through the same rules as an OpenAPI document's, for other documents
+     * that use JSON Schema (AsyncAPI).
+     */
+    static Map<String, Schema> schemas(com.fasterxml.jackson.databind.node.ObjectNode components, String where) {
+        com.fasterxml.jackson.databind.node.ObjectNode doc = com.fasterxml.jackson.databind.node.JsonNodeFactory
+                .instance.objectNode();
+        doc.put("openapi", "3.1.0");
+        doc.putObject("info").put("title", "schemas").put("version", "1.0");
+        doc.putObject("paths");
+        doc.putObject("components").set("schemas", components);
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        SwaggerParseResult result = new OpenAPIV3Parser().readContents(doc.toString(), null, options);
+        if (result.getOpenAPI() == null) {
+            throw new IllegalArgumentException(where + ": the schemas cannot be read: " + result.getMessages());
+        }
+        OpenApiImport reader = new OpenApiImport(result.getOpenAPI());
+        reader.read();
+        return new LinkedHashMap<>(reader.types);
     }
 
     /** The lowest 2xx reply, or null. */
