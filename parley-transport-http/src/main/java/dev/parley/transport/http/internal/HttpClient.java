@@ -130,13 +130,7 @@ final class HttpClient implements Service {
     }
 
     private Message reply(Message request, ClientHandler.Response r) {
-        Headers base = Headers.empty();
-        for (var e : r.headers()) {
-            String name = e.getKey().toLowerCase(java.util.Locale.ROOT);
-            if (name.startsWith("parley-") && !name.equals(HeaderNames.STATUS) && !name.equals(HeaderNames.ERROR_TYPE)) {
-                base = base.with(name, e.getValue());
-            }
-        }
+        Headers base = r.parley();
         if (base.get(HeaderNames.CORRELATION_ID) == null && request.header(HeaderNames.MESSAGE_ID) != null) {
             base = base.with(HeaderNames.CORRELATION_ID, request.header(HeaderNames.MESSAGE_ID));
         }
