@@ -2,6 +2,8 @@ package dev.parley.transport.http.internal;
 
 import dev.parley.ParleyException;
 import dev.parley.Status;
+import dev.parley.message.HeaderNames;
+import dev.parley.message.Headers;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -23,7 +25,7 @@ import org.jspecify.annotations.Nullable;
 final class ClientHandler extends SimpleChannelInboundHandler<FullHttpResponse> {
 
     /** A response as received: status, content type and body, copied off the connection's buffers. */
-    record Response(int status, @Nullable String contentType, byte[] body, io.netty.handler.codec.http.HttpHeaders headers) {
+    record Response(int status, @Nullable String contentType, byte[] body, Headers parley) {
     }
 
     /** The call on this connection and what to do with the connection once it is over (keep or close). */
@@ -67,9 +69,24 @@ final class ClientHandler extends SimpleChannelInboundHandler<FullHttpResponse> 
             return;
         }
         Response r = new Response(msg.status().code(), msg.headers().get(HttpHeaderNames.CONTENT_TYPE),
-                ByteBufUtil.getBytes(msg.content()), msg.headers().copy());
+                ByteBufUtil.getBytes(msg.content()), parleyHeaders(msg));
         call.release(HttpUtil.isKeepAlive(msg));
         call.result.complete(r);
+    }
+
+    /** The reply's {@code parley-*} headers but its status and error type, which travel in the problem body. */
+    private static Headers parleyHeaders(FullHttpResponse msg) {
+        Headers h = Headers.empty();
+        for (var e : msg.headers()) {
+            String key = e.getKey();
+            if (key.regionMatches(true, 0, "parley-", 0, 7)) {
+                String name = key.toLowerCase(java.util.Locale.ROOT);
+                if (!name.equals(HeaderNames.STATUS) && !name.equals(HeaderNames.ERROR_TYPE)) {
+                    h = h.with(name, e.getValue());
+                }
+            }
+        }
+        return h;
     }
 
     @Override

@@ -171,9 +171,13 @@ final class Dispatcher {
     private static Headers headers(FullHttpRequest request, RouteTable.Entry e, String mediaType) {
         Headers h = Headers.empty();
         for (Entry<String, String> header : request.headers()) {
-            String name = header.getKey().toLowerCase(java.util.Locale.ROOT);
-            if ((name.startsWith("parley-") || name.equals(HeaderNames.TRACEPARENT)) && !name.equals(HeaderNames.DEADLINE)
-                    && !name.equals(HeaderNames.STATUS) && !name.equals(HeaderNames.ERROR_TYPE)) {
+            String key = header.getKey();
+            if (!key.regionMatches(true, 0, "parley-", 0, 7) && !key.equalsIgnoreCase(HeaderNames.TRACEPARENT)) {
+                continue; // most headers: no copy, no lower-casing
+            }
+            String name = key.toLowerCase(java.util.Locale.ROOT);
+            if (!name.equals(HeaderNames.DEADLINE) && !name.equals(HeaderNames.STATUS)
+                    && !name.equals(HeaderNames.ERROR_TYPE)) {
                 h = h.with(name, header.getValue());
             }
         }

@@ -32,6 +32,9 @@ import org.jspecify.annotations.Nullable;
 final class HttpClient implements Service {
 
     private static final byte[] EMPTY = new byte[0];
+    /** Headers the method, path and Content-Type already say: not sent again. */
+    private static final java.util.Set<String> IMPLIED = java.util.Set.of(HeaderNames.CONTRACT, HeaderNames.VERSION,
+            HeaderNames.OPERATION, HeaderNames.ONE_WAY, HeaderNames.DEADLINE);
 
     private final String address;
     private final List<Endpoint> endpoints;
@@ -117,7 +120,7 @@ final class HttpClient implements Service {
             h.set(HttpHeaderNames.ACCEPT, accept); // a filter asked for another representation
         }
         message.headers().forEach((name, value) -> {
-            if (name.startsWith("parley-") || name.equals(HeaderNames.TRACEPARENT)) {
+            if ((name.startsWith("parley-") && !IMPLIED.contains(name)) || name.equals(HeaderNames.TRACEPARENT)) {
                 h.set(name, value);
             }
         });
@@ -130,13 +133,7 @@ final class HttpClient implements Service {
     }
 
     private Message reply(Message request, ClientHandler.Response r) {
-        Headers base = Headers.empty();
-        for (var e : r.headers()) {
-            String name = e.getKey().toLowerCase(java.util.Locale.ROOT);
-            if (name.startsWith("parley-") && !name.equals(HeaderNames.STATUS) && !name.equals(HeaderNames.ERROR_TYPE)) {
-                base = base.with(name, e.getValue());
-            }
-        }
+        Headers base = r.parley();
         if (base.get(HeaderNames.CORRELATION_ID) == null && request.header(HeaderNames.MESSAGE_ID) != null) {
             base = base.with(HeaderNames.CORRELATION_ID, request.header(HeaderNames.MESSAGE_ID));
         }
