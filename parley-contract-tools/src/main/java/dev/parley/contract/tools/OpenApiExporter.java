@@ -45,18 +45,28 @@ public final class OpenApiExporter {
     private OpenApiExporter() {
     }
 
-    /** One service contract as an OpenAPI 3.1 document, with JSON bodies. */
-    public static ObjectNode export(Class<?> contract) {
-        return export(List.of(ContractDescriptor.of(contract)), List.of("application/json"));
-    }
-
     /**
-     * The OpenAPI 3.1 document of {@code contracts}, served together (as at one address), with request and reply
-     * bodies in {@code mediaTypes}.
+     * One service contract as an OpenAPI 3.1 document, with JSON bodies.
      *
      * @throws IllegalArgumentException for an events contract: events travel through brokers (AsyncAPI)
      */
-    public static ObjectNode export(List<ContractDescriptor> contracts, List<String> mediaTypes) {
+    public static ObjectNode export(Class<?> contract) {
+        ContractDescriptor c = ContractDescriptor.of(contract);
+        if (c.kind() != ContractDescriptor.Kind.SERVICE) {
+            throw new IllegalArgumentException(contract.getName() + " is an events contract: events travel through"
+                    + " brokers, see AsyncApiExporter");
+        }
+        return export(List.of(c), List.of("application/json"));
+    }
+
+    /**
+     * The OpenAPI 3.1 document of the service contracts among {@code contracts}, served together (as at one
+     * address), with request and reply bodies in {@code mediaTypes}. Events contracts are left out: they travel
+     * through brokers (AsyncAPI).
+     */
+    public static ObjectNode export(List<ContractDescriptor> all, List<String> mediaTypes) {
+        List<ContractDescriptor> contracts = all.stream().filter(c -> c.kind() == ContractDescriptor.Kind.SERVICE)
+                .toList();
         ObjectNode doc = JSON.objectNode();
         doc.put("openapi", "3.1.0");
         ObjectNode info = doc.putObject("info");
@@ -82,10 +92,6 @@ public final class OpenApiExporter {
         Map<String, Schema> merged = new LinkedHashMap<>();
         List<Item> items = new ArrayList<>();
         for (ContractDescriptor c : contracts) {
-            if (c.kind() != ContractDescriptor.Kind.SERVICE) {
-                throw new IllegalArgumentException(c.type().getName() + " is an events contract: events travel"
-                        + " through brokers, see AsyncApiExporter");
-            }
             ApiModel model = Renames.into(JavaModelReader.read(c), merged);
             Map<String, HttpRoute> routes = HttpRoute.of(c);
             for (OperationDescriptor op : c.operations()) {
