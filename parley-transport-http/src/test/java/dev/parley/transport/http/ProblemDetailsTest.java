@@ -184,19 +184,22 @@ class ProblemDetailsTest {
         serve(Parley.builder().scheduler(clock));
         CompletableFuture<HttpResponse<String>> raw = CompletableFuture.supplyAsync(
                 () -> http.json("POST", "/v1/trips/t-1/wait", "{}", "parley-deadline-ms", "1000"));
-        assertThat(store.slowStarted.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(store.slowStarted.await(30, TimeUnit.SECONDS)).isTrue();
+        // The server arms its deadline timer once the call is dispatched: move the clock only after that.
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> clock.pending() >= 1);
         clock.advance(Duration.ofSeconds(2));
-        JsonNode p = problem(raw.get(10, TimeUnit.SECONDS), 504, Status.DEADLINE_EXCEEDED);
+        JsonNode p = problem(raw.get(30, TimeUnit.SECONDS), 504, Status.DEADLINE_EXCEEDED);
         assertThat(p.get("detail").asText()).contains("trips.slow");
         assertThat(store.slowCancelled.await(10, TimeUnit.SECONDS)).as("handler cancelled").isTrue();
 
-        Trips trips = client();
+        Trips trips = runtime(Parley.builder().instance("client")).client(Trips.class).at(address)
+                .timeout(Duration.ofSeconds(60)).build();
         CompletableFuture<Void> call = CompletableFuture.runAsync(() -> clientGets(Status.DEADLINE_EXCEEDED,
                 "deadline passed", () -> trips.slow(new TripId("t-2"))));
-        // The server's clock runs out while the client's (the real one, 10 s) still has time.
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> clock.pending() >= 1);
-        clock.advance(Duration.ofSeconds(11));
-        call.get(10, TimeUnit.SECONDS);
+        // The server's clock runs out while the client's (the real one, 60 s) still has time.
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> clock.pending() >= 1);
+        clock.advance(Duration.ofSeconds(61));
+        call.get(30, TimeUnit.SECONDS);
     }
 
     @Test

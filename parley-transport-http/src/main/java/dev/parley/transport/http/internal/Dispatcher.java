@@ -83,6 +83,10 @@ final class Dispatcher {
             return done(Responses.problem(Problems.of(Problems.httpStatus(e.status()), e.status(), e.detail())));
         } catch (IllegalArgumentException e) {
             return done(Responses.problem(Problems.of(400, Status.INVALID_ARGUMENT, String.valueOf(e.getMessage()))));
+        } catch (RuntimeException e) {
+            // A fault of this transport, not of the request: logged here, never shown to the caller.
+            LOG.error("answering {} {} failed", request.method(), request.uri(), e);
+            return done(Responses.problem(Problems.of(500, Status.INTERNAL, "the server failed to answer (see its log)")));
         }
     }
 
