@@ -73,7 +73,7 @@ public final class ClientBuilder<T> {
             throw new IllegalStateException("client of " + contract.getName() + ": no address; call at(...)");
         }
         var ctx = parley.context();
-        return ClientStub.create(contract, ctx, parley.clientChains(filters, policies, address), timeout, name,
+        return ClientStub.create(contract, ctx, parley.clientChains(contract, filters, policies, address), timeout, name,
                 address.toString());
     }
 }

@@ -65,7 +65,7 @@ public final class Parley implements AutoCloseable {
                 Thread.ofVirtual().name(instance + "-handler-", 0).factory());
         Codecs codecs = Codecs.load(b.codecs, Parley.class.getClassLoader());
         String mediaType = b.mediaType != null ? Codecs.normalize(b.mediaType) : codecs.defaultMediaType();
-        Transports transports = new Transports(new TransportContext(b.scheduler, handlers, instance),
+        Transports transports = new Transports(new TransportContext(b.scheduler, handlers, instance, codecs),
                 b.transports, Parley.class.getClassLoader());
         this.ctx = new RuntimeContext(b.scheduler, codecs, mediaType, handlers, instance, transports, b.timeout,
                 List.copyOf(b.serverFilters));
@@ -176,13 +176,15 @@ public final class Parley implements AutoCloseable {
      * The chain of each operation: the runtime's client filters, the client's, the operation's policies,
      * then the deadline, then the transport.
      */
-    Function<OperationDescriptor, Service> clientChains(List<Filter> filters, List<Policy> policies, URI address) {
-        Service transport = ctx.transports().forAddress(address).connect(address);
+    Function<OperationDescriptor, Service> clientChains(Class<?> contract, List<Filter> filters, List<Policy> policies,
+            URI address) {
+        Service transport = ctx.transports().forAddress(address).connect(address, ContractDescriptor.of(contract));
         return op -> {
             List<Filter> all = new ArrayList<>(clientFilters);
             all.addAll(filters);
             Policy.Target target = new Policy.Target(ContractDescriptor.of(op.method().getDeclaringClass()), op,
-                    address.toString(), ctx.scheduler(), ctx.codecs(), ctx.mediaType(), this::connect);
+                    address.toString(), ctx.scheduler(), ctx.codecs(), ctx.mediaType(),
+                    other -> connect(other, ContractDescriptor.of(contract)));
             for (Policy p : policies) {
                 Filter f = p.create(target);
                 if (f != null) {
@@ -195,10 +197,10 @@ public final class Parley implements AutoCloseable {
     }
 
     /** The deadline and the transport for {@code address}: what a fallback endpoint is called through. */
-    private Service connect(String address) {
+    private Service connect(String address, ContractDescriptor contract) {
         URI uri = Transports.address(address);
         return Filters.chain(List.of(new DeadlineFilter(ctx.scheduler())),
-                ctx.transports().forAddress(uri).connect(uri));
+                ctx.transports().forAddress(uri).connect(uri, contract));
     }
 
     private Registration track(List<Registration> added) {

@@ -126,6 +126,10 @@ public final class ContractDescriptor {
         }
         Map<String, OperationDescriptor> ops = readOperations(type);
         Kind kind = kindOf(type, ops.values());
+        if (kind == Kind.SERVICE) {
+            // The HTTP mapping belongs to the contract: a bad one is refused here, like any other rule.
+            dev.parley.http.HttpRoute.read(type, contract.name(), Integer.parseInt(version.group(1)), ops.values());
+        }
         return new ContractDescriptor(type, contract.name(), Integer.parseInt(version.group(1)),
                 Integer.parseInt(version.group(2)), kind, Map.copyOf(ops));
     }

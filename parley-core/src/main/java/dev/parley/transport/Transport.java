@@ -30,6 +30,15 @@ public interface Transport extends AutoCloseable {
     Service connect(URI address);
 
     /**
+     * A service that sends requests of {@code contract} to {@code address}. The runtime's clients call this
+     * one; a transport that maps each operation onto its own protocol (REST: method, path, query) overrides
+     * it. By default the contract is not needed: {@link #connect(URI)}.
+     */
+    default Service connect(URI address, dev.parley.contract.ContractDescriptor contract) {
+        return connect(address);
+    }
+
+    /**
      * Subscribes {@code group} to {@code topic}: each event reaches one member of each group. A reply the
      * handler returns goes back to the publisher when the publisher listens for replies.
      */

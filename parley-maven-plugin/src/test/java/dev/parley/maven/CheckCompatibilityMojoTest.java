@@ -106,6 +106,6 @@ class CheckCompatibilityMojoTest {
         check.contracts = List.of("com.example.Missing");
         check.baselineDirectory = baselines.toFile();
         assertThatThrownBy(check::execute).isInstanceOf(MojoExecutionException.class)
-                .hasMessageContaining("com.example.Missing: neither a .json model file nor a class");
+                .hasMessageContaining("com.example.Missing: neither a model or OpenAPI file nor a class");
     }
 }

@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The server side's barrier for S8's heap measurement: handlers of held calls park here until
  * {@link #release()}, so the benchmark can count the heap while all of them are in flight.
  */
-final class Holds {
+public final class Holds {
 
     private final AtomicInteger arrived = new AtomicInteger();
     private final ConcurrentLinkedQueue<Runnable> parked = new ConcurrentLinkedQueue<>();

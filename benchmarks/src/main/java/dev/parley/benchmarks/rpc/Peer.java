@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  *       blocking calls only.
  * </ul>
  */
-interface Peer extends AutoCloseable {
+public interface Peer extends AutoCloseable {
 
     /**
      * I/O threads per peer, servers and clients together: what Parley's tcp transport takes (one per core,

@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * milliseconds, and without the hold the open connections fill before it is ready. Other peers get the
  * same ramp.
  */
-final class Pump {
+public final class Pump {
 
     private static final long REPLY_TIMEOUT_SECONDS = 30;
     static final int RAMP_STEP = 256;
@@ -51,7 +51,7 @@ final class Pump {
      * Checks one round trip through {@code peer}, then starts a pump that keeps up to {@code inFlight} calls
      * out, reaching that many gradually (see above).
      */
-    static Pump of(Peer peer, Payload payload, int inFlight) throws Exception {
+    public static Pump of(Peer peer, Payload payload, int inFlight) throws Exception {
         return of(peer, payload, inFlight, 0);
     }
 
@@ -60,7 +60,7 @@ final class Pump {
      * have passed since the ramp began, so that trials with different {@code inFlight} get the same time to
      * warm up before JMH's own warm-up (the ramp to 10,000 takes about 9 s; to 128, 20 ms).
      */
-    static Pump of(Peer peer, Payload payload, int inFlight, long setupMillis) throws Exception {
+    public static Pump of(Peer peer, Payload payload, int inFlight, long setupMillis) throws Exception {
         CompletableFuture<@Nullable Object> first = new CompletableFuture<>();
         peer.callAsync(payload, (reply, error) -> {
             if (error != null) {
@@ -104,7 +104,7 @@ final class Pump {
     }
 
     /** Issues {@code calls} calls, each as soon as fewer than {@code inFlight} are out. */
-    void send(int calls) throws InterruptedException {
+    public void send(int calls) throws InterruptedException {
         for (int i = 0; i < calls; i++) {
             if (!permits.tryAcquire(REPLY_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("no reply for " + REPLY_TIMEOUT_SECONDS + " s with " + inFlight
@@ -123,7 +123,7 @@ final class Pump {
     }
 
     /** Waits for every call out to come back. */
-    void drain() throws InterruptedException {
+    public void drain() throws InterruptedException {
         if (!permits.tryAcquire(inFlight, REPLY_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             throw new IllegalStateException((inFlight - permits.availablePermits()) + " calls still out after "
                     + REPLY_TIMEOUT_SECONDS + " s");

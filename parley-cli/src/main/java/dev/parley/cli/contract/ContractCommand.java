@@ -6,8 +6,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code parley contract}: the contract tools. */
 @Command(name = "contract", mixinStandardHelpOptions = true,
-        description = "Compare two versions of a contract, or export one (docs/evolution.md).",
-        subcommands = {DiffCommand.class, ExportCommand.class})
+        description = "Compare two versions of a contract, export one, or generate one from OpenAPI (docs/evolution.md).",
+        subcommands = {DiffCommand.class, ExportCommand.class, GenerateCommand.class})
 public final class ContractCommand implements Runnable {
 
     @Spec

@@ -24,10 +24,10 @@ public final class DiffCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "OLD", description = "The old version: a .json model or a class name.")
+    @Parameters(index = "0", paramLabel = "OLD", description = "The old version: a .json model, an OpenAPI document (.yaml, .yml, .json) or a class name.")
     private String oldSource = "";
 
-    @Parameters(index = "1", paramLabel = "NEW", description = "The new version: a .json model or a class name.")
+    @Parameters(index = "1", paramLabel = "NEW", description = "The new version: a .json model, an OpenAPI document (.yaml, .yml, .json) or a class name.")
     private String newSource = "";
 
     @Option(names = {"-cp", "--classpath"}, paramLabel = "PATH",

@@ -111,12 +111,67 @@ class ContractCommandTest {
     void anUnknownContractIsBadInputNamedInTheError(@TempDir Path dir) {
         Run r = run("contract", "diff", "com.example.Nope", name(RidesV10.class), "-cp", dir.toString());
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).contains("com.example.Nope: neither a .json model file nor a class on the class path");
+        assertThat(r.err()).contains("com.example.Nope: neither a model or OpenAPI file nor a class on the class path");
         Run missing = run("contract", "diff", dir.resolve("old.json").toString(), name(RidesV10.class));
         assertThat(missing.exit()).isEqualTo(2);
-        assertThat(missing.err()).contains("old.json: no such model file");
+        assertThat(missing.err()).contains("old.json: no such file");
         Run notAContract = run("contract", "export", Ride.class.getName());
         assertThat(notAContract.exit()).isEqualTo(2);
         assertThat(notAContract.err()).contains("a contract must be an interface");
+    }
+
+    private static final String SHOP = """
+            openapi: 3.0.3
+            info: {title: Shop, version: 1.0.0}
+            paths:
+              /items/{id}:
+                get:
+                  operationId: getItem
+                  parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+                  responses:
+                    '200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Item'}}}}
+              /items/{id}/image:
+                put:
+                  operationId: putImage
+                  parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+                  requestBody: {content: {image/png: {schema: {type: string, format: binary}}}}
+                  responses: {'204': {description: done}}
+            components:
+              schemas:
+                Item: {type: object, required: [id, price], properties: {id: {type: string}, price: {type: number}}}
+            """;
+
+    @Test
+    void generateWritesTheContractAndNamesWhatItLeftOut(@TempDir Path dir) throws Exception {
+        Path doc = Files.writeString(dir.resolve("shop.yaml"), SHOP);
+        Run r = run("contract", "generate", doc.toString(), "-p", "com.example", "-o", dir.resolve("src").toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("com.example.Shop (shop 1.0): 3 files", "1 operations, 1 left out");
+        assertThat(r.err()).contains("left out: PUT /items/{id}/image: the request body is [image/png]");
+        assertThat(dir.resolve("src/com/example/Shop.java")).content().contains("@dev.parley.http.Get(\"/items/{id}\")");
+
+        Run bad = run("contract", "generate", dir.resolve("nope.yaml").toString(), "-p", "com.example");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("nope.yaml: no such file");
+    }
+
+    @Test
+    void diffComparesOpenApiDocuments(@TempDir Path dir) throws Exception {
+        Path v1 = Files.writeString(dir.resolve("v1.yaml"), SHOP);
+        Path v2 = Files.writeString(dir.resolve("v2.yml"), SHOP.replace("version: 1.0.0", "version: 1.1.0")
+                .replace("required: [id, price]", "required: [id]"));
+        Run r = run("contract", "diff", v1.toString(), v2.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).contains("response-field-made-optional", "Item.price");
+    }
+
+    @Test
+    void exportWritesOpenApi() {
+        Run r = run("contract", "export", RidesV11.class.getName(), "--format", "openapi");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("\"openapi\" : \"3.1.0\"", "/rides/v1/get", "\"x-parley-contract\" : \"rides\"");
+        Run file = run("contract", "export", "x.yaml", "--format", "openapi");
+        assertThat(file.exit()).isEqualTo(2);
+        assertThat(file.err()).contains("exports a contract interface");
     }
 }

@@ -2,6 +2,8 @@ package dev.parley.contract.tools;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.parley.contract.tools.internal.AsyncApiImport;
+import dev.parley.contract.tools.internal.OpenApiImport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
@@ -11,9 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
- * Where a model comes from, as a command line or a build names it: a model JSON file (ending in {@code .json})
+ * Where a model comes from, as a command line or a build names it: a model JSON file (ending in {@code .json}),
+ * an OpenAPI 3.x or AsyncAPI 3.0 document ({@code .yaml}, {@code .yml}, or {@code .json} with a top-level
+ * {@code openapi} or {@code asyncapi} key)
  * or the fully qualified name of a contract interface on a class path.
  */
 public final class ModelSources {
@@ -32,18 +37,40 @@ public final class ModelSources {
      */
     public static ApiModel load(String source, List<Path> classpath, ClassLoader parent) {
         requireNonNull(source, "source");
-        if (source.endsWith(".json")) {
+        if (source.endsWith(".json") || source.endsWith(".yaml") || source.endsWith(".yml")) {
             Path file = Path.of(source);
             if (!Files.isRegularFile(file)) {
-                throw new IllegalArgumentException(source + ": no such model file");
+                throw new IllegalArgumentException(source + ": no such file");
             }
-            return ModelJson.read(file);
+            String text = OpenApiReader.text(file);
+            boolean asyncApi = AsyncApiImport.looksLikeAsyncApi(text);
+            if (source.endsWith(".json") && !asyncApi && !OpenApiImport.looksLikeOpenApi(text)) {
+                return ModelJson.read(file);
+            }
+            try {
+                return asyncApi ? AsyncApiImport.read(text, source) : OpenApiReader.read(text, source);
+            } catch (NoClassDefFoundError e) {
+                throw new IllegalArgumentException(source + ": reading OpenAPI needs io.swagger.parser.v3:swagger-parser"
+                        + " (and AsyncAPI needs jackson-dataformat-yaml) on the class path", e);
+            }
         }
+        return withContract(source, classpath, parent, ApiModel::of);
+    }
+
+    /**
+     * Applies {@code use} to the contract interface {@code className} loaded from {@code classpath} (child first, as
+     * {@link #load} does), e.g. {@code OpenApiExporter::export}.
+     *
+     * @throws IllegalArgumentException naming the class when it is not there or not a contract
+     */
+    public static <T> T withContract(String className, List<Path> classpath, ClassLoader parent,
+            Function<Class<?>, T> use) {
+        String source = className;
         try (URLClassLoader loader = new ChildFirst(urls(classpath), parent)) {
-            return ApiModel.of(Class.forName(source, false, loader));
+            return use.apply(Class.forName(source, false, loader));
         } catch (ClassNotFoundException e) {
-            throw new IllegalArgumentException(source + ": neither a .json model file nor a class on the class path "
-                    + classpath, e);
+            throw new IllegalArgumentException(source + ": neither a model or OpenAPI file nor a class on the class"
+                    + " path " + classpath, e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {

@@ -77,4 +77,23 @@ class AsyncApiExportTest {
         noInfo.remove("info");
         assertThat(validate(noInfo)).as("info is required").isNotEmpty();
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(classes = {Trips.TripService.class, Trips.TripEvents.class,
+        Trips.DriverQuotes.class})
+    void anExportedDocumentReadsBackAsTheContractsModel(Class<?> contract, @org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path dir) throws IOException {
+        ApiModel model = ApiModel.of(contract);
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("doc.json"),
+                AsyncApiExporter.exportJson(model));
+        ApiModel back = ModelSources.load(file.toString(), java.util.List.of(), getClass().getClassLoader());
+        assertThat(back.kind()).isEqualTo(model.kind());
+        // AsyncAPI carries no HTTP mapping and no @NonBlocking: those are the only differences (the lost
+        // bindings also make the checker ask for a version bump).
+        DiffReport report = CompatibilityChecker.compare(model, back);
+        assertThat(report.changes()).as(report.text()).allMatch(c -> c.severity() == Severity.COSMETIC
+                || c.rule() == Rule.BINDING_REMOVED || c.rule() == Rule.VERSION_NOT_BUMPED);
+        assertThat(back.operations()).extracting(OperationModel::style)
+                .isEqualTo(model.operations().stream().map(OperationModel::style).toList());
+    }
 }

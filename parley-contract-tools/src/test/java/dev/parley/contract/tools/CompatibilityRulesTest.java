@@ -85,7 +85,8 @@ class CompatibilityRulesTest {
         s(Rule.BINDING_CHANGED, () -> new Scenario(http, v11(op(http, "get",
                 o -> Models.withBindings(o, Map.of("http", "GET /trip/{id}")))), "get"));
         s(Rule.BINDING_REMOVED, () -> new Scenario(http, v11(op(http, "get", o -> Models.withBindings(o, Map.of()))), "get"));
-        s(Rule.BINDING_ADDED, () -> new Scenario(v11(http), "get"));
+        s(Rule.BINDING_ADDED, () -> new Scenario(op(V1, "get", o -> Models.withBindings(o, Map.of())), v11(http),
+                "get"));
         s(Rule.NON_BLOCKING_CHANGED, () -> new Scenario(
                 v11(op(V1, "get", o -> withFlags(o, true, true, o.timeoutMillis()))), "get"));
         s(Rule.TYPE_RENAMED, () -> new Scenario(v11(Models.renameType(V1, "Place", "Location")), "Trip.pickup"));

@@ -5,23 +5,31 @@ import dev.parley.contract.ContractDescriptor;
 import dev.parley.message.HeaderNames;
 import dev.parley.message.Message;
 import dev.parley.service.Service;
+import dev.parley.transport.Registration;
+import dev.parley.transport.ServedContracts;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The contracts one runtime serves at one address, keyed by contract name and major version: minor versions
  * of a contract share a route, majors are served side by side.
  */
-public final class Router implements Service {
+public final class Router implements Service, ServedContracts {
 
     /** Services by contract name, then major version. */
     private final Map<String, Map<Integer, Service>> routes = new ConcurrentHashMap<>();
     /** {@code name.vMAJOR} to the full version served, for messages. */
     private final Map<String, String> versions = new ConcurrentHashMap<>();
+    /** The descriptors served, in the order added; what a transport mapping contracts reads. */
+    private final List<ContractDescriptor> contracts = new CopyOnWriteArrayList<>();
+    private final List<Consumer<List<ContractDescriptor>>> listeners = new CopyOnWriteArrayList<>();
 
     /** Adds a contract's service; refuses a second service for the same name and major version. */
     public void add(ContractDescriptor contract, Service service) {
@@ -31,6 +39,13 @@ public final class Router implements Service {
                     + " is already served at this address");
         }
         versions.put(contract.channel(), contract.version());
+        contracts.add(contract);
+        try {
+            changed();
+        } catch (RuntimeException e) {
+            remove(contract);
+            throw e;
+        }
     }
 
     public void remove(ContractDescriptor contract) {
@@ -39,6 +54,28 @@ public final class Router implements Service {
             majors.remove(contract.major());
         }
         versions.remove(contract.channel());
+        if (contracts.removeIf(c -> c.name().equals(contract.name()) && c.major() == contract.major())) {
+            changed();
+        }
+    }
+
+    @Override
+    public List<ContractDescriptor> contracts() {
+        return List.copyOf(contracts);
+    }
+
+    @Override
+    public Registration onChange(Consumer<List<ContractDescriptor>> listener) {
+        listeners.add(listener);
+        listener.accept(contracts());
+        return () -> listeners.remove(listener);
+    }
+
+    private void changed() {
+        List<ContractDescriptor> now = contracts();
+        for (Consumer<List<ContractDescriptor>> l : listeners) {
+            l.accept(now);
+        }
     }
 
     public boolean isEmpty() {
