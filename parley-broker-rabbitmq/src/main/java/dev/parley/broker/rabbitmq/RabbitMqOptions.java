@@ -1,0 +1,55 @@
+package dev.parley.broker.rabbitmq;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+
+/**
+ * How Parley uses RabbitMQ, with defaults that are safe for at-least-once delivery.
+ *
+ * @param prefetch unacknowledged deliveries one subscription holds at once ({@code basic.qos}, 64); it bounds
+ *        how many handlers run concurrently per subscription and how many messages a crash redelivers
+ * @param deliveryLimit the quorum queues' {@code x-delivery-limit} (20): a message delivered and returned
+ *        more often goes to the dead-letter queue even if Parley never saw it fail (a handler that kills its
+ *        process, say). Keep it above Parley's own redelivery limit, which dead-letters first, with the error
+ * @param confirmTimeout how long a publish waits for the broker's confirm before it fails UNAVAILABLE (10 s)
+ * @param connectTimeout TCP connect and AMQP handshake (3 s)
+ * @param heartbeat AMQP heartbeat; a dead peer is noticed after about twice this (10 s)
+ * @param recoveryInterval how long to wait between attempts to reconnect after a connection is lost (1 s)
+ */
+public record RabbitMqOptions(int prefetch, int deliveryLimit, Duration confirmTimeout, Duration connectTimeout,
+        Duration heartbeat, Duration recoveryInterval) {
+
+    /** The defaults listed above. */
+    public static final RabbitMqOptions DEFAULT = new RabbitMqOptions(64, 20, Duration.ofSeconds(10),
+            Duration.ofSeconds(3), Duration.ofSeconds(10), Duration.ofSeconds(1));
+
+    public RabbitMqOptions {
+        if (prefetch <= 0 || prefetch > 65_535) {
+            throw new IllegalArgumentException("prefetch: " + prefetch + " (expected: 1..65535)");
+        }
+        if (deliveryLimit <= 0) {
+            throw new IllegalArgumentException("deliveryLimit: " + deliveryLimit + " (expected: > 0)");
+        }
+        positive(confirmTimeout, "confirmTimeout");
+        positive(connectTimeout, "connectTimeout");
+        positive(heartbeat, "heartbeat");
+        positive(recoveryInterval, "recoveryInterval");
+    }
+
+    public RabbitMqOptions withPrefetch(int newPrefetch) {
+        return new RabbitMqOptions(newPrefetch, deliveryLimit, confirmTimeout, connectTimeout, heartbeat,
+                recoveryInterval);
+    }
+
+    public RabbitMqOptions withDeliveryLimit(int newLimit) {
+        return new RabbitMqOptions(prefetch, newLimit, confirmTimeout, connectTimeout, heartbeat, recoveryInterval);
+    }
+
+    private static void positive(Duration value, String name) {
+        requireNonNull(value, name);
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + ": " + value + " (expected: > 0)");
+        }
+    }
+}
