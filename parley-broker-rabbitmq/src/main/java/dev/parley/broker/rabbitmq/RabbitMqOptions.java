@@ -5,10 +5,9 @@ import static java.util.Objects.requireNonNull;
 import java.time.Duration;
 
 /**
- * How Parley uses RabbitMQ, with defaults that are safe for at-least-once delivery.
+ * How Parley uses RabbitMQ, with defaults that are safe for at-least-once delivery. The delivery rules
+ * (attempts, backoff, prefetch, deduplication) are {@code MessagingOptions}, the same on every broker.
  *
- * @param prefetch unacknowledged deliveries one subscription holds at once ({@code basic.qos}, 64); it bounds
- *        how many handlers run concurrently per subscription and how many messages a crash redelivers
  * @param deliveryLimit the quorum queues' {@code x-delivery-limit} (20): a message delivered and returned
  *        more often goes to the dead-letter queue even if Parley never saw it fail (a handler that kills its
  *        process, say). Keep it above Parley's own redelivery limit, which dead-letters first, with the error
@@ -17,17 +16,14 @@ import java.time.Duration;
  * @param heartbeat AMQP heartbeat; a dead peer is noticed after about twice this (10 s)
  * @param recoveryInterval how long to wait between attempts to reconnect after a connection is lost (1 s)
  */
-public record RabbitMqOptions(int prefetch, int deliveryLimit, Duration confirmTimeout, Duration connectTimeout,
+public record RabbitMqOptions(int deliveryLimit, Duration confirmTimeout, Duration connectTimeout,
         Duration heartbeat, Duration recoveryInterval) {
 
     /** The defaults listed above. */
-    public static final RabbitMqOptions DEFAULT = new RabbitMqOptions(64, 20, Duration.ofSeconds(10),
+    public static final RabbitMqOptions DEFAULT = new RabbitMqOptions(20, Duration.ofSeconds(10),
             Duration.ofSeconds(3), Duration.ofSeconds(10), Duration.ofSeconds(1));
 
     public RabbitMqOptions {
-        if (prefetch <= 0 || prefetch > 65_535) {
-            throw new IllegalArgumentException("prefetch: " + prefetch + " (expected: 1..65535)");
-        }
         if (deliveryLimit <= 0) {
             throw new IllegalArgumentException("deliveryLimit: " + deliveryLimit + " (expected: > 0)");
         }
@@ -37,13 +33,8 @@ public record RabbitMqOptions(int prefetch, int deliveryLimit, Duration confirmT
         positive(recoveryInterval, "recoveryInterval");
     }
 
-    public RabbitMqOptions withPrefetch(int newPrefetch) {
-        return new RabbitMqOptions(newPrefetch, deliveryLimit, confirmTimeout, connectTimeout, heartbeat,
-                recoveryInterval);
-    }
-
     public RabbitMqOptions withDeliveryLimit(int newLimit) {
-        return new RabbitMqOptions(prefetch, newLimit, confirmTimeout, connectTimeout, heartbeat, recoveryInterval);
+        return new RabbitMqOptions(newLimit, confirmTimeout, connectTimeout, heartbeat, recoveryInterval);
     }
 
     private static void positive(Duration value, String name) {

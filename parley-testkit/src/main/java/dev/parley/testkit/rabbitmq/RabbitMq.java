@@ -19,7 +19,7 @@ import java.util.concurrent.TimeoutException;
  * class OrdersOverRabbitTest {
  *     @Test
  *     void delivers(RabbitMq rabbit) {
- *         parley.subscribe(Orders.class, "billing", billing, rabbit.uri());
+ *         parley.subscribe(Orders.class, "billing", billing, rabbit.address("orders"));
  *     }
  * }
  * }</pre>
@@ -38,10 +38,15 @@ public final class RabbitMq implements AutoCloseable {
         this.rabbitmqctl = rabbitmqctl;
     }
 
-    /** {@code amqp://guest:guest@host:port/vhost}: where Parley finds this test's broker. */
+    /** {@code amqp://guest:guest@host:port?vhost=V}: this test's broker, with no channel named. */
     public String uri() {
-        return "amqp://" + RabbitMqExtension.USER + ":" + RabbitMqExtension.PASSWORD + "@" + host + ":" + port + "/"
-                + URLEncoder.encode(vhost, StandardCharsets.UTF_8);
+        return address("");
+    }
+
+    /** {@code amqp://guest:guest@host:port/NAME?vhost=V}: the channel {@code name} on this test's broker. */
+    public String address(String name) {
+        return "amqp://" + RabbitMqExtension.USER + ":" + RabbitMqExtension.PASSWORD + "@" + host + ":" + port
+                + (name.isEmpty() ? "" : "/" + name) + "?vhost=" + URLEncoder.encode(vhost, StandardCharsets.UTF_8);
     }
 
     public String host() {

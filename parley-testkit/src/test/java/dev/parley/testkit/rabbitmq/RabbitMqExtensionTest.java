@@ -28,7 +28,8 @@ class RabbitMqExtensionTest {
         vhostsSeen.add(rabbit.vhost());
         assertThat(rabbit.vhost()).isNotEqualTo(classBroker.vhost()).startsWith("parley-rabbitmqextensiontest-");
         assertThat(rabbit.rabbitmqctl("list_vhosts").lines()).contains(rabbit.vhost(), classBroker.vhost());
-        assertThat(rabbit.uri()).isEqualTo("amqp://guest:guest@127.0.0.1:5672/" + rabbit.vhost());
+        assertThat(rabbit.uri()).isEqualTo("amqp://guest:guest@127.0.0.1:5672?vhost=" + rabbit.vhost());
+        assertThat(rabbit.address("trips")).isEqualTo("amqp://guest:guest@127.0.0.1:5672/trips?vhost=" + rabbit.vhost());
         try (Connection connection = rabbit.connect(); Channel channel = connection.createChannel()) {
             channel.queueDeclare("q", true, false, false, null);
             channel.confirmSelect();

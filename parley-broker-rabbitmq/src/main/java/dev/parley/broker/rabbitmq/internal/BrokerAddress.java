@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An {@code amqp://} address: {@code amqp://[user:password@]host[:port][,host[:port]...][/vhost]}. Several hosts
- * name the nodes of one cluster, tried in turn. No path (or {@code /}) is the default vhost {@code /}; any
- * other path is the vhost's name, URL-decoded ({@code %2F} for a slash).
+ * The broker part of an {@code amqp://} address: {@code amqp://[user:password@]host[:port][,host[:port]...][?vhost=V]}.
+ * Several hosts name the nodes of one cluster, tried in turn. The path of a Parley address names the channel
+ * (see {@code Channels}), so the vhost goes in the query; without one it is the default vhost {@code /}.
  */
 public record BrokerAddress(List<Address> nodes, String user, String password, String vhost) {
 
@@ -43,12 +43,7 @@ public record BrokerAddress(List<Address> nodes, String user, String password, S
         for (String node : authority.split(",")) {
             nodes.add(node(uri, node));
         }
-        String path = uri.getRawPath();
-        if (path != null && path.length() > 1 && path.substring(1).contains("/")) {
-            throw invalid(uri, "a vhost is one path segment (write a slash in its name as %2F)");
-        }
-        String vhost = path == null || path.length() <= 1 ? "/" : decode(path.substring(1));
-        return new BrokerAddress(nodes, user, password, vhost);
+        return new BrokerAddress(nodes, user, password, vhost(uri));
     }
 
     /** A connection factory for this address (nodes are passed when connecting). */
@@ -67,7 +62,27 @@ public record BrokerAddress(List<Address> nodes, String user, String password, S
         for (int i = 0; i < nodes.size(); i++) {
             s.append(i == 0 ? "" : ",").append(nodes.get(i).getHost()).append(':').append(nodes.get(i).getPort());
         }
-        return s.append(vhost.equals("/") ? "" : "/" + vhost).toString();
+        return s.append(vhost.equals("/") ? "" : "?vhost=" + vhost).toString();
+    }
+
+    private static String vhost(URI uri) {
+        String vhost = "/";
+        String query = uri.getRawQuery();
+        if (query == null || query.isEmpty()) {
+            return vhost;
+        }
+        for (String parameter : query.split("&")) {
+            int eq = parameter.indexOf('=');
+            String name = eq < 0 ? parameter : parameter.substring(0, eq);
+            if (!name.equals("vhost")) {
+                throw invalid(uri, "unknown parameter '" + name + "' (known: vhost)");
+            }
+            vhost = eq < 0 ? "" : decode(parameter.substring(eq + 1));
+            if (vhost.isEmpty()) {
+                throw invalid(uri, "an empty vhost");
+            }
+        }
+        return vhost;
     }
 
     private static Address node(URI uri, String node) {
@@ -103,7 +118,7 @@ public record BrokerAddress(List<Address> nodes, String user, String password, S
 
     private static IllegalArgumentException invalid(URI uri, String why) {
         return new IllegalArgumentException("RabbitMQ address '" + redacted(uri) + "': " + why
-                + " (expected: amqp://[user:password@]host[:port][,host[:port]...][/vhost])");
+                + " (expected: amqp://[user:password@]host[:port][,host[:port]...][/channel][?vhost=V])");
     }
 
     private static String redacted(URI uri) {

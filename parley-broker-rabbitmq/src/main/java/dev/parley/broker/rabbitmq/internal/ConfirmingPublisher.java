@@ -2,7 +2,6 @@ package dev.parley.broker.rabbitmq.internal;
 
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConfirmListener;
 import com.rabbitmq.client.Return;
 import com.rabbitmq.client.ShutdownSignalException;
@@ -38,8 +37,9 @@ public final class ConfirmingPublisher implements AutoCloseable {
     /** Mandatory messages awaiting their confirm, by message id: a return names the message, not its number. */
     private final Map<String, Pending> mandatory = new ConcurrentHashMap<>();
 
-    public ConfirmingPublisher(Connection connection, Scheduler scheduler, Duration confirmTimeout) throws IOException {
-        this.channel = connection.createChannel();
+    /** Puts {@code channel} in confirm mode and publishes on it; it is this publisher's from now on. */
+    public ConfirmingPublisher(Channel channel, Scheduler scheduler, Duration confirmTimeout) throws IOException {
+        this.channel = channel;
         this.scheduler = scheduler;
         this.confirmTimeout = confirmTimeout;
         channel.confirmSelect();
