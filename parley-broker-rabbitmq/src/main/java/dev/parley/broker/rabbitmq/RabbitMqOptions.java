@@ -15,13 +15,16 @@ import java.time.Duration;
  * @param connectTimeout TCP connect and AMQP handshake (3 s)
  * @param heartbeat AMQP heartbeat; a dead peer is noticed after about twice this (10 s)
  * @param recoveryInterval how long to wait between attempts to reconnect after a connection is lost (1 s)
+ * @param maxMessageBytes the largest body sent or received (4 MiB): a larger send fails INVALID_ARGUMENT before
+ *        anything is published; a larger delivery (from another client) closes the consuming connection, and
+ *        the delivery limit moves the message to the dead-letter queue after that many tries
  */
 public record RabbitMqOptions(int deliveryLimit, Duration confirmTimeout, Duration connectTimeout,
-        Duration heartbeat, Duration recoveryInterval) {
+        Duration heartbeat, Duration recoveryInterval, int maxMessageBytes) {
 
     /** The defaults listed above. */
     public static final RabbitMqOptions DEFAULT = new RabbitMqOptions(20, Duration.ofSeconds(10),
-            Duration.ofSeconds(3), Duration.ofSeconds(10), Duration.ofSeconds(1));
+            Duration.ofSeconds(3), Duration.ofSeconds(10), Duration.ofSeconds(1), 4 * 1024 * 1024);
 
     public RabbitMqOptions {
         if (deliveryLimit <= 0) {
@@ -31,10 +34,18 @@ public record RabbitMqOptions(int deliveryLimit, Duration confirmTimeout, Durati
         positive(connectTimeout, "connectTimeout");
         positive(heartbeat, "heartbeat");
         positive(recoveryInterval, "recoveryInterval");
+        if (maxMessageBytes <= 0) {
+            throw new IllegalArgumentException("maxMessageBytes: " + maxMessageBytes + " (expected: > 0)");
+        }
     }
 
     public RabbitMqOptions withDeliveryLimit(int newLimit) {
-        return new RabbitMqOptions(newLimit, confirmTimeout, connectTimeout, heartbeat, recoveryInterval);
+        return new RabbitMqOptions(newLimit, confirmTimeout, connectTimeout, heartbeat, recoveryInterval,
+                maxMessageBytes);
+    }
+
+    public RabbitMqOptions withMaxMessageBytes(int newMax) {
+        return new RabbitMqOptions(deliveryLimit, confirmTimeout, connectTimeout, heartbeat, recoveryInterval, newMax);
     }
 
     private static void positive(Duration value, String name) {

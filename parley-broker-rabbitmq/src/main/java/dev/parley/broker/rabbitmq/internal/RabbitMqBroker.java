@@ -7,6 +7,7 @@ import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 import com.rabbitmq.client.ShutdownSignalException;
+import dev.parley.NotSentException;
 import dev.parley.ParleyException;
 import dev.parley.Status;
 import dev.parley.broker.rabbitmq.RabbitMqOptions;
@@ -62,6 +63,7 @@ public final class RabbitMqBroker implements Broker {
         factory.setConnectionTimeout((int) options.connectTimeout().toMillis());
         factory.setHandshakeTimeout((int) options.connectTimeout().toMillis());
         factory.setRequestedHeartbeat((int) Math.max(1, options.heartbeat().toSeconds()));
+        factory.setMaxInboundMessageBodySize(options.maxMessageBytes());
         Connection p = null;
         try {
             p = factory.newConnection(address.nodes(), "parley " + context.instance() + " publishing");
@@ -97,6 +99,11 @@ public final class RabbitMqBroker implements Broker {
 
     @Override
     public CompletionStage<Void> send(Destination destination, Message message) {
+        if (message.body().length > options.maxMessageBytes()) {
+            return CompletableFuture.failedFuture(new NotSentException(Status.INVALID_ARGUMENT, "a body of "
+                    + message.body().length + " bytes is over the limit of " + options.maxMessageBytes()
+                    + " (RabbitMqOptions.maxMessageBytes); nothing was sent"));
+        }
         @Nullable String replyTo = message.header(HeaderNames.REPLY_TO);
         ConfirmingPublisher via = publisher;
         if (DirectReplyChannel.ADDRESS.equals(replyTo)) {
