@@ -87,9 +87,7 @@ public final class ConfirmingPublisher implements AutoCloseable {
     @Override
     public void close() {
         try {
-            if (channel.isOpen()) {
-                channel.close();
-            }
+            channel.close(); // even when not open: a recovering connection then stops recovering the channel
         } catch (IOException | RuntimeException | java.util.concurrent.TimeoutException e) {
             // closing anyway; lost() fails what is still outstanding
         }

@@ -161,9 +161,9 @@ public final class RabbitMqBroker implements Broker {
                     });
             return () -> {
                 try {
-                    if (channel.isOpen()) {
-                        channel.basicCancel(tag);
-                    }
+                    // Also while the connection is down: a recovering channel forgets the consumer (and, closed
+                    // below, itself), so recovery does not bring back a consumer that was stopped meanwhile.
+                    channel.basicCancel(tag);
                 } catch (IOException | RuntimeException e) {
                     LOG.debug("cancelling the consumer of {} failed; closing its channel", queue, e);
                 }
@@ -227,9 +227,7 @@ public final class RabbitMqBroker implements Broker {
 
     private static void closeQuietly(Channel channel) {
         try {
-            if (channel.isOpen()) {
-                channel.close();
-            }
+            channel.close(); // even when not open: a recovering connection then stops recovering the channel
         } catch (IOException | TimeoutException | RuntimeException e) {
             LOG.debug("closing channel {} failed", channel.getChannelNumber(), e);
         }
