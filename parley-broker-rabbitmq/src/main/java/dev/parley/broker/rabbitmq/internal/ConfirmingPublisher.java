@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
@@ -36,6 +37,7 @@ public final class ConfirmingPublisher implements AutoCloseable {
     private final ConcurrentNavigableMap<Long, Pending> outstanding = new ConcurrentSkipListMap<>();
     /** Mandatory messages awaiting their confirm, by message id: a return names the message, not its number. */
     private final Map<String, Pending> mandatory = new ConcurrentHashMap<>();
+    private final AtomicBoolean sweepArmed = new AtomicBoolean();
 
     /** Puts {@code channel} in confirm mode and publishes on it; it is this publisher's from now on. */
     public ConfirmingPublisher(Channel channel, Scheduler scheduler, Duration confirmTimeout) throws IOException {
@@ -54,7 +56,7 @@ public final class ConfirmingPublisher implements AutoCloseable {
      */
     public CompletableFuture<Void> publish(String exchange, String routingKey, boolean isMandatory, String messageId,
             AMQP.BasicProperties properties, byte[] body) {
-        Pending pending = new Pending(messageId, exchange, routingKey, isMandatory);
+        Pending pending = new Pending(messageId, exchange, routingKey, isMandatory, scheduler.nanoTime());
         publishing.lock();
         try {
             long sequence = channel.getNextPublishSeqNo();
@@ -73,10 +75,42 @@ public final class ConfirmingPublisher implements AutoCloseable {
         } finally {
             publishing.unlock();
         }
-        Scheduler.Cancellable timer = scheduler.schedule(() -> pending.fail(new ParleyException(Status.UNAVAILABLE,
-                pending + ": the broker did not confirm it within " + confirmTimeout)), confirmTimeout);
-        pending.future.whenComplete((ok, error) -> timer.cancel());
+        armSweep(confirmTimeout);
         return pending.future;
+    }
+
+    /*
+     * One timer per publisher, not one per message: messages are confirmed in about the order they were
+     * published, so the sweep fails the expired ones from the head of the map and sleeps until the next
+     * oldest would expire.
+     */
+    private void armSweep(Duration delay) {
+        if (sweepArmed.compareAndSet(false, true)) {
+            scheduler.schedule(this::sweep, delay);
+        }
+    }
+
+    private void sweep() {
+        long now = scheduler.nanoTime();
+        long timeout = confirmTimeout.toNanos();
+        for (Map.Entry<Long, Pending> head = outstanding.firstEntry(); head != null; head = outstanding.firstEntry()) {
+            Pending oldest = head.getValue();
+            long left = oldest.publishedAt + timeout - now;
+            if (left > 0) {
+                sweepArmed.set(false);
+                armSweep(Duration.ofNanos(left));
+                return;
+            }
+            if (outstanding.remove(head.getKey(), oldest)) {
+                mandatory.remove(oldest.messageId, oldest);
+                oldest.fail(new ParleyException(Status.UNAVAILABLE, oldest + ": the broker did not confirm it within "
+                        + confirmTimeout));
+            }
+        }
+        sweepArmed.set(false);
+        if (!outstanding.isEmpty()) { // published while this sweep found nothing
+            armSweep(confirmTimeout);
+        }
     }
 
     /** Messages published and not yet confirmed or failed. */
@@ -151,13 +185,15 @@ public final class ConfirmingPublisher implements AutoCloseable {
         final String exchange;
         final String routingKey;
         final boolean isMandatory;
+        final long publishedAt;
         final CompletableFuture<Void> future = new CompletableFuture<>();
 
-        Pending(String messageId, String exchange, String routingKey, boolean isMandatory) {
+        Pending(String messageId, String exchange, String routingKey, boolean isMandatory, long publishedAt) {
             this.messageId = messageId;
             this.exchange = exchange;
             this.routingKey = routingKey;
             this.isMandatory = isMandatory;
+            this.publishedAt = publishedAt;
         }
 
         void fail(Throwable error) {
