@@ -25,11 +25,11 @@ class BrokerAddressTest {
 
     @Test
     void readsCredentialsClusterNodesAndTheVhostFromTheQuery() {
-        BrokerAddress a = parse("amqp://orders:s%3Acret@r1:5673,r2,r3:5674/trips?vhost=prod%2Feu");
+        BrokerAddress a = parse("amqp://orders:s%40cret@r1:5673,r2,r3:5674/trips?vhost=prod%2Feu");
         assertThat(a.nodes()).containsExactly(new Address("r1", 5673), new Address("r2", 5672),
                 new Address("r3", 5674));
         assertThat(a.user()).isEqualTo("orders");
-        assertThat(a.password()).isEqualTo("s:cret");
+        assertThat(a.password()).isEqualTo("s@cret");
         assertThat(a.vhost()).isEqualTo("prod/eu");
         assertThat(a).hasToString("amqp://orders@r1:5673,r2:5672,r3:5674?vhost=prod/eu");
         assertThat(parse("amqp://[::1]:5674/trips").nodes()).containsExactly(new Address("::1", 5674));
