@@ -57,6 +57,14 @@ class RabbitMqFaultTest {
         void post(Entry entry);
     }
 
+    public record Balance(String account, long cents) {
+    }
+
+    @Contract(name = "rabbit-fault-accounts", version = "1.0")
+    public interface Accounts {
+        Balance balance(Entry account);
+    }
+
     private final List<AutoCloseable> closeAfter = new ArrayList<>();
     /** Lets the handlers of crashed runtimes return, so closing them does not wait out the shutdown grace. */
     private final CountDownLatch release = new CountDownLatch(1);
@@ -123,6 +131,23 @@ class RabbitMqFaultTest {
         System.out.println("broker restart mid-stream: " + report);
         assertThat(refused.get()).as(report).isPositive(); // the restart really happened under the sender
         assertThat(received.keySet()).as(report).containsAll(acked);
+    }
+
+    @Test
+    void requestsGetRepliesAgainOnceTheRestartedBrokerIsBack(RabbitMq rabbit) {
+        String address = rabbit.address("accounts");
+        runtime("server", provider(RabbitMqOptions.DEFAULT))
+                .serve(Accounts.class, (Accounts) a -> new Balance(a.id(), 42), address);
+        Accounts accounts = runtime("client", provider(RabbitMqOptions.DEFAULT)).client(Accounts.class).at(address)
+                .timeout(Duration.ofSeconds(2)).build();
+        assertThat(accounts.balance(new Entry("a-1"))).isEqualTo(new Balance("a-1", 42));
+
+        rabbit.restartBroker();
+
+        // The connections, the reply consumer (direct reply-to) and the server's consumer all come back.
+        await().atMost(PATIENCE).ignoreExceptions()
+                .until(() -> accounts.balance(new Entry("a-2")).equals(new Balance("a-2", 42)));
+        assertThat(accounts.balance(new Entry("a-3"))).isEqualTo(new Balance("a-3", 42));
     }
 
     @Test
