@@ -20,7 +20,9 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -33,13 +35,27 @@ class AmqpClientBehaviourTest {
 
     private static final long WAIT_SECONDS = 10;
 
+    private static RabbitMq rabbit;
     private Connection connection;
     private Channel channel;
+    private String prefix = "";
+
+    /** One vhost for the class (a vhost costs two rabbitmqctl runs); each test names its objects apart. */
+    @BeforeAll
+    static void vhost(RabbitMq broker) {
+        rabbit = broker;
+    }
 
     @BeforeEach
-    void connect(RabbitMq rabbit) throws Exception {
+    void connect(TestInfo test) throws Exception {
+        prefix = test.getTestMethod().orElseThrow().getName() + ".";
         connection = rabbit.connect();
         channel = connection.createChannel();
+    }
+
+    /** This test's name for an object. */
+    private String n(String name) {
+        return prefix + name;
     }
 
     @AfterEach
@@ -49,15 +65,15 @@ class AmqpClientBehaviourTest {
 
     @Test
     void aQuorumQueueDeadLettersAMessageRequeuedPastItsDeliveryLimitWithXDeath() throws Exception {
-        channel.exchangeDeclare("dlx", "direct", true);
-        channel.queueDeclare("dlq", true, false, false, Map.of("x-queue-type", "quorum"));
-        channel.queueBind("dlq", "dlx", "work");
-        channel.queueDeclare("work", true, false, false, Map.of("x-queue-type", "quorum", "x-delivery-limit", 2,
-                "x-dead-letter-exchange", "dlx", "x-dead-letter-routing-key", "work"));
-        publishConfirmed("", "work", new AMQP.BasicProperties.Builder().messageId("m1")
+        channel.exchangeDeclare(n("dlx"), "direct", true);
+        channel.queueDeclare(n("dlq"), true, false, false, Map.of("x-queue-type", "quorum"));
+        channel.queueBind(n("dlq"), n("dlx"), n("work"));
+        channel.queueDeclare(n("work"), true, false, false, Map.of("x-queue-type", "quorum", "x-delivery-limit", 2,
+                "x-dead-letter-exchange", n("dlx"), "x-dead-letter-routing-key", n("work")));
+        publishConfirmed("", n("work"), new AMQP.BasicProperties.Builder().messageId("m1")
                 .headers(Map.of("parley-operation", "pay")).build(), "poison");
 
-        BlockingQueue<Delivery> deliveries = consume(channel, "work", false);
+        BlockingQueue<Delivery> deliveries = consume(channel, n("work"), false);
         for (int attempt = 0; attempt < 3; attempt++) {
             Delivery delivery = deliveries.poll(WAIT_SECONDS, TimeUnit.SECONDS);
             assertThat(delivery).as("delivery %d", attempt + 1).isNotNull();
@@ -68,7 +84,7 @@ class AmqpClientBehaviourTest {
             channel.basicNack(delivery.getEnvelope().getDeliveryTag(), false, true);
         }
 
-        Delivery dead = consume(channel, "dlq", true).poll(WAIT_SECONDS, TimeUnit.SECONDS);
+        Delivery dead = consume(channel, n("dlq"), true).poll(WAIT_SECONDS, TimeUnit.SECONDS);
         assertThat(dead).isNotNull();
         assertThat(new String(dead.getBody(), StandardCharsets.UTF_8)).isEqualTo("poison");
         assertThat(dead.getProperties().getMessageId()).isEqualTo("m1");
@@ -77,23 +93,23 @@ class AmqpClientBehaviourTest {
         List<Map<String, Object>> deaths = (List<Map<String, Object>>) dead.getProperties().getHeaders().get("x-death");
         assertThat(deaths).hasSize(1);
         assertThat(deaths.get(0).get("reason")).hasToString("delivery_limit");
-        assertThat(deaths.get(0).get("queue")).hasToString("work");
+        assertThat(deaths.get(0).get("queue")).hasToString(n("work"));
         assertThat(deliveries.poll(200, TimeUnit.MILLISECONDS)).as("no fourth delivery").isNull();
     }
 
     @Test
     void aRejectedMessageIsDeadLetteredWithReasonRejected() throws Exception {
-        channel.exchangeDeclare("dlx", "direct", true);
-        channel.queueDeclare("dlq", true, false, false, Map.of("x-queue-type", "quorum"));
-        channel.queueBind("dlq", "dlx", "work");
-        channel.queueDeclare("work", true, false, false, Map.of("x-queue-type", "quorum",
-                "x-dead-letter-exchange", "dlx", "x-dead-letter-routing-key", "work"));
-        publishConfirmed("", "work", new AMQP.BasicProperties(), "bad");
+        channel.exchangeDeclare(n("dlx"), "direct", true);
+        channel.queueDeclare(n("dlq"), true, false, false, Map.of("x-queue-type", "quorum"));
+        channel.queueBind(n("dlq"), n("dlx"), n("work"));
+        channel.queueDeclare(n("work"), true, false, false, Map.of("x-queue-type", "quorum",
+                "x-dead-letter-exchange", n("dlx"), "x-dead-letter-routing-key", n("work")));
+        publishConfirmed("", n("work"), new AMQP.BasicProperties(), "bad");
 
-        GetResponse got = channel.basicGet("work", false);
+        GetResponse got = channel.basicGet(n("work"), false);
         channel.basicReject(got.getEnvelope().getDeliveryTag(), false);
 
-        Delivery dead = consume(channel, "dlq", true).poll(WAIT_SECONDS, TimeUnit.SECONDS);
+        Delivery dead = consume(channel, n("dlq"), true).poll(WAIT_SECONDS, TimeUnit.SECONDS);
         assertThat(dead).isNotNull();
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> deaths = (List<Map<String, Object>>) dead.getProperties().getHeaders().get("x-death");
@@ -102,20 +118,20 @@ class AmqpClientBehaviourTest {
 
     @Test
     void unackedMessagesOfAClosedChannelGoToAnotherConsumerMarkedRedelivered() throws Exception {
-        channel.queueDeclare("work", true, false, false, Map.of("x-queue-type", "quorum"));
+        channel.queueDeclare(n("work"), true, false, false, Map.of("x-queue-type", "quorum"));
         for (int i = 0; i < 5; i++) {
-            publishConfirmed("", "work", new AMQP.BasicProperties(), "m" + i);
+            publishConfirmed("", n("work"), new AMQP.BasicProperties(), "m" + i);
         }
         Channel first = connection.createChannel();
         first.basicQos(10);
-        BlockingQueue<Delivery> firstGot = consume(first, "work", false);
+        BlockingQueue<Delivery> firstGot = consume(first, n("work"), false);
         for (int i = 0; i < 5; i++) {
             assertThat(firstGot.poll(WAIT_SECONDS, TimeUnit.SECONDS)).isNotNull();
         }
         first.basicAck(1, false); // m0 done; m1..m4 in flight when the consumer dies
         first.close();
 
-        BlockingQueue<Delivery> secondGot = consume(channel, "work", false);
+        BlockingQueue<Delivery> secondGot = consume(channel, n("work"), false);
         for (int i = 1; i < 5; i++) {
             Delivery delivery = secondGot.poll(WAIT_SECONDS, TimeUnit.SECONDS);
             assertThat(delivery).isNotNull();
@@ -128,12 +144,12 @@ class AmqpClientBehaviourTest {
 
     @Test
     void prefetchBoundsUnackedDeliveriesPerConsumer() throws Exception {
-        channel.queueDeclare("work", true, false, false, Map.of("x-queue-type", "quorum"));
+        channel.queueDeclare(n("work"), true, false, false, Map.of("x-queue-type", "quorum"));
         for (int i = 0; i < 10; i++) {
-            publishConfirmed("", "work", new AMQP.BasicProperties(), "m" + i);
+            publishConfirmed("", n("work"), new AMQP.BasicProperties(), "m" + i);
         }
         channel.basicQos(3);
-        BlockingQueue<Delivery> got = consume(channel, "work", false);
+        BlockingQueue<Delivery> got = consume(channel, n("work"), false);
         Delivery last = null;
         for (int i = 0; i < 3; i++) {
             last = got.poll(WAIT_SECONDS, TimeUnit.SECONDS);
@@ -148,9 +164,9 @@ class AmqpClientBehaviourTest {
 
     @Test
     void directReplyToDeliversTheReplyToTheConsumerOfThePseudoQueue() throws Exception {
-        channel.queueDeclare("requests", true, false, false, Map.of("x-queue-type", "quorum"));
+        channel.queueDeclare(n("requests"), true, false, false, Map.of("x-queue-type", "quorum"));
         Channel server = connection.createChannel();
-        consumeWith(server, "requests", delivery -> {
+        consumeWith(server, n("requests"), delivery -> {
             AMQP.BasicProperties reply = new AMQP.BasicProperties.Builder()
                     .correlationId(delivery.getProperties().getCorrelationId()).build();
             server.basicPublish("", delivery.getProperties().getReplyTo(), reply,
@@ -159,7 +175,7 @@ class AmqpClientBehaviourTest {
         });
 
         BlockingQueue<Delivery> replies = consume(channel, "amq.rabbitmq.reply-to", true); // must be no-ack
-        channel.basicPublish("", "requests", new AMQP.BasicProperties.Builder()
+        channel.basicPublish("", n("requests"), new AMQP.BasicProperties.Builder()
                 .replyTo("amq.rabbitmq.reply-to").correlationId("c-1").build(), "ping".getBytes(StandardCharsets.UTF_8));
 
         Delivery reply = replies.poll(WAIT_SECONDS, TimeUnit.SECONDS);
@@ -170,7 +186,7 @@ class AmqpClientBehaviourTest {
 
     @Test
     void directReplyToNeedsAConsumerOnThePublishingChannel() throws Exception {
-        channel.basicPublish("", "nowhere", new AMQP.BasicProperties.Builder().replyTo("amq.rabbitmq.reply-to").build(),
+        channel.basicPublish("", n("nowhere"), new AMQP.BasicProperties.Builder().replyTo("amq.rabbitmq.reply-to").build(),
                 new byte[0]);
         assertThatThrownBy(() -> channel.queueDeclarePassive("amq.rabbitmq.reply-to"))
                 .hasRootCauseInstanceOf(ShutdownSignalException.class)
@@ -179,19 +195,19 @@ class AmqpClientBehaviourTest {
 
     @Test
     void anUnroutableMandatoryMessageIsReturnedBeforeItIsConfirmed() throws Exception {
-        channel.exchangeDeclare("events", "topic", true);
+        channel.exchangeDeclare(n("events"), "topic", true);
         BlockingQueue<Integer> returned = new LinkedBlockingQueue<>();
         channel.addReturnListener(r -> returned.add(r.getReplyCode()));
         channel.confirmSelect();
-        channel.basicPublish("events", "no.binding", true, new AMQP.BasicProperties(), new byte[0]);
+        channel.basicPublish(n("events"), "no.binding", true, new AMQP.BasicProperties(), new byte[0]);
         channel.waitForConfirmsOrDie(WAIT_SECONDS * 1000);
         assertThat(returned.poll()).isEqualTo(AMQP.NO_ROUTE);
     }
 
     @Test
     void aQueueRedeclaredWithOtherArgumentsClosesTheChannel() throws Exception {
-        channel.queueDeclare("work", true, false, false, Map.of("x-queue-type", "quorum", "x-delivery-limit", 5));
-        assertThatThrownBy(() -> channel.queueDeclare("work", true, false, false,
+        channel.queueDeclare(n("work"), true, false, false, Map.of("x-queue-type", "quorum", "x-delivery-limit", 5));
+        assertThatThrownBy(() -> channel.queueDeclare(n("work"), true, false, false,
                 Map.of("x-queue-type", "quorum", "x-delivery-limit", 6)))
                 .rootCause().hasMessageContaining("PRECONDITION_FAILED").hasMessageContaining("x-delivery-limit");
         assertThat(channel.isOpen()).isFalse();
@@ -199,14 +215,14 @@ class AmqpClientBehaviourTest {
 
     @Test
     void aTopicExchangeGivesEachGroupQueueItsOwnCopy() throws Exception {
-        channel.exchangeDeclare("events", "topic", true);
+        channel.exchangeDeclare(n("events"), "topic", true);
         for (String group : List.of("billing", "audit")) {
-            channel.queueDeclare("events." + group, true, false, false, Map.of("x-queue-type", "quorum"));
-            channel.queueBind("events." + group, "events", "#");
+            channel.queueDeclare(n("events." + group), true, false, false, Map.of("x-queue-type", "quorum"));
+            channel.queueBind(n("events." + group), n("events"), "#");
         }
-        publishConfirmed("events", "trip.created", new AMQP.BasicProperties(), "e1");
+        publishConfirmed(n("events"), "trip.created", new AMQP.BasicProperties(), "e1");
         for (String group : List.of("billing", "audit")) {
-            assertThat(consume(channel, "events." + group, true).poll(WAIT_SECONDS, TimeUnit.SECONDS)).isNotNull();
+            assertThat(consume(channel, n("events." + group), true).poll(WAIT_SECONDS, TimeUnit.SECONDS)).isNotNull();
         }
     }
 

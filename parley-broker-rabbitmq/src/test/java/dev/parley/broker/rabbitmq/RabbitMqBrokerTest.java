@@ -24,6 +24,7 @@ import java.net.URI;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,11 +33,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(RabbitMqExtension.class)
 class RabbitMqBrokerTest {
 
+    private static RabbitMq rabbit;
     private Broker broker;
     private Connection raw;
 
+    /** One vhost for the class; every test uses queue names of its own. */
+    @BeforeAll
+    static void vhost(RabbitMq broker) {
+        rabbit = broker;
+    }
+
     @BeforeEach
-    void connect(RabbitMq rabbit) {
+    void connect() {
         broker = new RabbitMqTransportProvider(RabbitMqOptions.DEFAULT.withMaxMessageBytes(1024), MessagingOptions.DEFAULT)
                 .connect(URI.create(rabbit.uri()), new TransportContext(Scheduler.system(),
                         Executors.newVirtualThreadPerTaskExecutor(), "broker-test"));
