@@ -68,9 +68,10 @@ public final class EmbeddedArtemis implements AutoCloseable {
                     .addAddressSetting("#", new AddressSettings()
                             .setMaxDeliveryAttempts(-1)
                             .setRedeliveryDelay(0)
+                            // Parley declares every queue; an address made for a queue (a reply channel's) goes
+                            // away with it.
                             .setAutoCreateQueues(false)
-                            .setAutoDeleteQueues(false)
-                            .setAutoDeleteAddresses(false))
+                            .setAutoDeleteAddresses(true))
                     .addAcceptorConfiguration("tcp", "tcp://" + options.host() + ":" + options.port())
                     .addAcceptorConfiguration("in-vm", inVm());
             EmbeddedActiveMQ s = new EmbeddedActiveMQ();
@@ -90,9 +91,9 @@ public final class EmbeddedArtemis implements AutoCloseable {
     /** Why a broker with a journal may fail to start on JDK 24+, and the cure (docs/messaging.md). */
     private static String hint() {
         return Runtime.version().feature() >= 24 && !"false".equals(System.getProperty("io.netty.noUnsafe"))
-                ? "; on JDK 24+ run with -Dio.netty.noUnsafe=false (Netty's default cleaner cannot free the"
-                        + " journal's buffers: AMQ224000 'Cannot clean arbitrary ByteBuffer instances')"
-                : "";
+                ? "; see the AMQ224000 error in the log. If it says 'Cannot clean arbitrary ByteBuffer instances',"
+                        + " run with -Dio.netty.noUnsafe=false (JDK 24+: Netty's cleaner cannot free the journal's buffers)"
+                : "; see the AMQ224000 error in the log";
     }
 
     /** The URL this process's clients use: in-VM, no socket. */
