@@ -28,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  * queue. A stage that failed does not prove the message is lost, only that it is not known to be stored: the
  * caller may publish it again (at-least-once; consumers deduplicate by message id).
  */
-public final class ConfirmingPublisher implements AutoCloseable {
+final class ConfirmingPublisher implements AutoCloseable {
 
     private final Channel channel;
     private final Scheduler scheduler;
@@ -40,7 +40,7 @@ public final class ConfirmingPublisher implements AutoCloseable {
     private final AtomicBoolean sweepArmed = new AtomicBoolean();
 
     /** Puts {@code channel} in confirm mode and publishes on it; it is this publisher's from now on. */
-    public ConfirmingPublisher(Channel channel, Scheduler scheduler, Duration confirmTimeout) throws IOException {
+    ConfirmingPublisher(Channel channel, Scheduler scheduler, Duration confirmTimeout) throws IOException {
         this.channel = channel;
         this.scheduler = scheduler;
         this.confirmTimeout = confirmTimeout;
@@ -54,7 +54,7 @@ public final class ConfirmingPublisher implements AutoCloseable {
      * Publishes {@code body}; {@code messageId} identifies the message in errors and in returns of mandatory
      * messages.
      */
-    public CompletableFuture<Void> publish(String exchange, String routingKey, boolean isMandatory, String messageId,
+    CompletableFuture<Void> publish(String exchange, String routingKey, boolean isMandatory, String messageId,
             AMQP.BasicProperties properties, byte[] body) {
         Pending pending = new Pending(messageId, exchange, routingKey, isMandatory, scheduler.nanoTime());
         publishing.lock();
@@ -114,7 +114,7 @@ public final class ConfirmingPublisher implements AutoCloseable {
     }
 
     /** Messages published and not yet confirmed or failed. */
-    public int outstanding() {
+    int outstanding() {
         return outstanding.size();
     }
 
