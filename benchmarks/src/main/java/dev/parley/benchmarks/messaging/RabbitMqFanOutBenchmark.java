@@ -1,0 +1,32 @@
+package dev.parley.benchmarks.messaging;
+
+import org.openjdk.jmh.annotations.Param;
+
+/** S10 on RabbitMQ: Parley's {@code amqp://} against amqp-client, on the machine's RabbitMQ. */
+public class RabbitMqFanOutBenchmark extends FanOutBenchmarkBase {
+
+    @Param({"parley-rabbitmq", "rabbitmq-raw"})
+    public String peer = "parley-rabbitmq";
+
+    private final RabbitMqBench bench = new RabbitMqBench();
+
+    @Override
+    protected String peerName() {
+        return peer;
+    }
+
+    @Override
+    protected void startBroker() throws Exception {
+        bench.start();
+    }
+
+    @Override
+    protected MessagingPeer peer(String name) throws Exception {
+        return bench.peer(name);
+    }
+
+    @Override
+    protected void stopBroker() {
+        bench.stop();
+    }
+}

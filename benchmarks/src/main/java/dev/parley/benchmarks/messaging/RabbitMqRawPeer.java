@@ -1,0 +1,111 @@
+package dev.parley.benchmarks.messaging;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.BuiltinExchangeType;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.DefaultConsumer;
+import com.rabbitmq.client.Envelope;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentNavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/**
+ * amqp-client used as a careful user would, with the settings of Parley's RabbitMQ module: persistent
+ * messages on one confirm-mode channel (a confirm per message, tracked by sequence number), a topic exchange
+ * with a durable quorum queue per group, manual acknowledgements with a prefetch of 64, separate connections
+ * for publishing and consuming. So the comparison is of the layers above the client.
+ */
+final class RabbitMqRawPeer implements MessagingPeer {
+
+    static final int PREFETCH = 64;
+
+    private final Connection publishing;
+    private final Connection consuming;
+    private final Channel channel;
+    private final ConcurrentNavigableMap<Long, CompletableFuture<Void>> outstanding = new ConcurrentSkipListMap<>();
+    private final List<String> queues = new ArrayList<>();
+    private final byte[] body = new byte[BODY_BYTES];
+    private final AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
+            .contentType("application/octet-stream").deliveryMode(2).build();
+    private String exchange = "";
+
+    RabbitMqRawPeer(ConnectionFactory factory) throws Exception {
+        publishing = factory.newConnection("bench raw publishing");
+        consuming = factory.newConnection("bench raw consuming");
+        channel = publishing.createChannel();
+        channel.confirmSelect();
+        channel.addConfirmListener((seq, multiple) -> settle(seq, multiple, true),
+                (seq, multiple) -> settle(seq, multiple, false));
+        for (int i = 0; i < body.length; i++) {
+            body[i] = (byte) ('a' + i % 26);
+        }
+    }
+
+    private void settle(long seq, boolean multiple, boolean ok) {
+        Map<Long, CompletableFuture<Void>> done = multiple ? outstanding.headMap(seq, true)
+                : outstanding.subMap(seq, true, seq, true);
+        for (CompletableFuture<Void> f : done.values()) {
+            if (ok) {
+                f.complete(null);
+            } else {
+                f.completeExceptionally(new IOException("nack"));
+            }
+        }
+        done.clear();
+    }
+
+    @Override
+    public void open(String topic, int groups, Runnable arrived) throws Exception {
+        exchange = topic;
+        channel.exchangeDeclare(topic, BuiltinExchangeType.TOPIC, true);
+        for (int g = 0; g < groups; g++) {
+            String queue = topic + ".g" + g;
+            channel.queueDeclare(queue, true, false, false, Map.of("x-queue-type", "quorum"));
+            channel.queueBind(queue, topic, "#");
+            queues.add(queue);
+            Channel c = consuming.createChannel();
+            c.basicQos(PREFETCH);
+            c.basicConsume(queue, false, new DefaultConsumer(c) {
+                @Override
+                public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties p, byte[] b)
+                        throws IOException {
+                    arrived.run();
+                    c.basicAck(envelope.getDeliveryTag(), false);
+                }
+            });
+        }
+    }
+
+    @Override
+    public void publish() throws Exception {
+        CompletableFuture<Void> confirmed = new CompletableFuture<>();
+        synchronized (channel) {
+            outstanding.put(channel.getNextPublishSeqNo(), confirmed);
+            channel.basicPublish(exchange, "published", false, properties, body);
+        }
+        confirmed.join();
+    }
+
+    /** Deletes what {@link #open} declared, then closes. */
+    @Override
+    public void close() {
+        try {
+            for (String q : queues) {
+                channel.queueDelete(q);
+            }
+            if (!exchange.isEmpty()) {
+                channel.exchangeDelete(exchange);
+            }
+        } catch (IOException | RuntimeException e) {
+            // the benchmark is over; the broker keeps what could not be deleted
+        }
+        RabbitMqBench.closeQuietly(consuming);
+        RabbitMqBench.closeQuietly(publishing);
+    }
+}
