@@ -3,6 +3,7 @@ package dev.parley.broker.kafka.internal;
 import dev.parley.messaging.spi.Delivery;
 import dev.parley.messaging.spi.DeliveryHandler;
 import dev.parley.message.Message;
+import dev.parley.messaging.MessagingHeaders;
 import dev.parley.transport.Registration;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -16,6 +17,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -23,6 +25,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * One member of a consumer group, on a thread of its own (a {@link KafkaConsumer} is not thread-safe): polls,
  * hands each record to Parley as a {@link Delivery}, and commits per partition the offset before the first
  * delivery Parley has not yet acknowledged. At most {@code prefetch} deliveries are unsettled: past that the
- * partitions are paused. Before giving partitions up in a rebalance it waits (up to {@link #REVOKE_WAIT}) for
+ * partitions are paused. Deliveries with a {@code parley-key} are handed out one at a time per key and
+ * partition ({@link KeyOrder}), so handlers see one key's messages in order. Before giving partitions up in a rebalance it waits (up to {@link #REVOKE_WAIT}) for
  * their deliveries to settle and commits them, so that the next owner does not repeat finished work.
  */
 final class ConsumerLoop implements Registration {
@@ -40,7 +44,10 @@ final class ConsumerLoop implements Registration {
     static final Duration REVOKE_WAIT = Duration.ofSeconds(10);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
-    private record Settle(TopicPartition partition, long offset, long sequence, boolean ack) {
+    private record Settle(KafkaDelivery delivery, boolean ack) {
+    }
+
+    private record PartitionKey(TopicPartition partition, String key) {
     }
 
     private final KafkaConsumer<byte[], byte[]> consumer;
@@ -58,6 +65,7 @@ final class ConsumerLoop implements Registration {
     // The consumer thread's own state.
     private final Map<TopicPartition, OffsetTracker> trackers = new HashMap<>();
     private final ArrayDeque<ConsumerRecord<byte[], byte[]>> buffer = new ArrayDeque<>();
+    private final KeyOrder<KafkaDelivery> keyOrder = new KeyOrder<>();
     private long sequence;
 
     ConsumerLoop(KafkaConsumer<byte[], byte[]> consumer, String topic, String group, int prefetch,
@@ -156,7 +164,10 @@ final class ConsumerLoop implements Registration {
             long seq = ++sequence;
             tracker.delivered(r.offset(), seq);
             outstanding.incrementAndGet();
-            handler.onDelivery(new KafkaDelivery(tp, r.offset(), seq, Records.toMessage(r)));
+            KafkaDelivery d = new KafkaDelivery(tp, r.offset(), seq, Records.toMessage(r));
+            if (d.key == null || keyOrder.admit(d.key, d)) {
+                handler.onDelivery(d);
+            }
         }
     }
 
@@ -178,16 +189,35 @@ final class ConsumerLoop implements Registration {
     }
 
     private void apply(Settle s) {
-        OffsetTracker tracker = trackers.get(s.partition());
-        if (tracker == null) {
-            return; // the partition moved on in a rebalance: its next owner reads it again
+        KafkaDelivery d = s.delivery();
+        OffsetTracker tracker = trackers.get(d.partition);
+        // A null tracker: the partition moved on in a rebalance, and its next owner reads it again.
+        if (tracker != null && s.ack()) {
+            tracker.acknowledge(d.offset, d.sequence);
+        } else if (tracker != null && tracker.release(d.offset, d.sequence)) {
+            rewind(d.partition, d.offset);
         }
-        if (s.ack()) {
-            tracker.acknowledge(s.offset(), s.sequence());
-        } else if (tracker.release(s.offset(), s.sequence())) {
-            buffer.removeIf(r -> r.partition() == s.partition().partition() && r.topic().equals(s.partition().topic()));
-            if (!aborting && consumer.assignment().contains(s.partition())) {
-                consumer.seek(s.partition(), s.offset());
+        if (d.key != null) {
+            KafkaDelivery next = keyOrder.next(d.key);
+            if (next != null) {
+                handler.onDelivery(next);
+            }
+        }
+    }
+
+    /** Reads {@code partition} again from {@code offset}: what was buffered or held from there on is dropped. */
+    private void rewind(TopicPartition partition, long offset) {
+        buffer.removeIf(r -> r.partition() == partition.partition() && r.topic().equals(partition.topic()));
+        dropHeld(d -> d.partition.equals(partition) && d.offset >= offset);
+        if (!aborting && consumer.assignment().contains(partition)) {
+            consumer.seek(partition, offset);
+        }
+    }
+
+    private void dropHeld(Predicate<KafkaDelivery> which) {
+        for (KafkaDelivery d : keyOrder.drop(which)) {
+            if (d.settled.compareAndSet(false, true)) {
+                outstanding.decrementAndGet();
             }
         }
     }
@@ -228,7 +258,7 @@ final class ConsumerLoop implements Registration {
         if (!d.settled.compareAndSet(false, true)) {
             return;
         }
-        settled.add(new Settle(d.partition, d.offset, d.sequence, ack));
+        settled.add(new Settle(d, ack));
         if (outstanding.decrementAndGet() < prefetch && paused) {
             consumer.wakeup();
         }
@@ -279,6 +309,7 @@ final class ConsumerLoop implements Registration {
         private void forget(Collection<TopicPartition> partitions) {
             partitions.forEach(trackers::remove);
             buffer.removeIf(r -> partitions.contains(new TopicPartition(r.topic(), r.partition())));
+            dropHeld(d -> partitions.contains(d.partition));
         }
     }
 
@@ -287,6 +318,7 @@ final class ConsumerLoop implements Registration {
         final long offset;
         final long sequence;
         final Message message;
+        final @Nullable PartitionKey key;
         final AtomicBoolean settled = new AtomicBoolean();
 
         KafkaDelivery(TopicPartition partition, long offset, long sequence, Message message) {
@@ -294,6 +326,8 @@ final class ConsumerLoop implements Registration {
             this.offset = offset;
             this.sequence = sequence;
             this.message = message;
+            String k = message.header(MessagingHeaders.KEY);
+            this.key = k == null ? null : new PartitionKey(partition, k);
         }
 
         @Override
