@@ -88,12 +88,19 @@ public final class Parley implements AutoCloseable {
         Service skeleton = Filters.chain(ctx.serverFilters(), new Skeleton(d, implementation, ctx, null));
         List<Registration> added = new ArrayList<>();
         for (URI address : addresses(addresses)) {
+            boolean[] fresh = {false};
             Router router = routers.computeIfAbsent(address, a -> {
+                // The contract is routed before the transport starts serving: on a broker, requests already
+                // waiting in the queue arrive at once and must not find an empty router.
                 Router r = new Router();
+                r.add(d, skeleton);
+                fresh[0] = true;
                 registrations.add(ctx.transports().forAddress(a).serve(a, r));
                 return r;
             });
-            router.add(d, skeleton);
+            if (!fresh[0]) {
+                router.add(d, skeleton);
+            }
             added.add(() -> router.remove(d));
         }
         return track(added);

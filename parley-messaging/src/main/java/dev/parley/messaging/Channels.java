@@ -23,10 +23,13 @@ public final class Channels {
     private Channels() {
     }
 
-    /** The broker part of an address: the address without its path. */
+    /**
+     * The broker part of an address: the address without its path, e.g. {@code kafka://h1:9092,h2:9092}; for an
+     * opaque address such as {@code embedded:trips}, {@code embedded:/}.
+     */
     public static URI broker(URI address) {
         if (address.isOpaque()) {
-            return URI.create(address.getScheme() + ":");
+            return URI.create(address.getScheme() + ":/");
         }
         try {
             return new URI(address.getScheme(), address.getRawAuthority() == null ? null : address.getAuthority(),

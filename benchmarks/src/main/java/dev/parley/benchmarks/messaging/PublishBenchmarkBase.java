@@ -1,0 +1,28 @@
+package dev.parley.benchmarks.messaging;
+
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+
+/**
+ * S9: publish 1 KiB through Parley against the broker's raw client, one subscriber group.
+ * {@link #publish()} is the throughput; {@link #publishOne()} the time of one confirmed publish with nothing
+ * else in flight (SampleTime: p50 and p99), from which the added p50 is read.
+ */
+public abstract class PublishBenchmarkBase extends PublishScenario {
+
+    @Override
+    protected final int groups() {
+        return 1;
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public void publishOne() throws Exception {
+        peer().publish();
+        publishedOutside(1);
+    }
+}

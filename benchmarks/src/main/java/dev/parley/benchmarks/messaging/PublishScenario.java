@@ -1,0 +1,111 @@
+package dev.parley.benchmarks.messaging;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * S9 and S10, written once for every broker. A broker's benchmark class extends this (through
+ * {@link PublishBenchmarkBase} or {@link FanOutBenchmarkBase}), declares {@code @Param peer} with its peers'
+ * names, and says how to start its broker and make each peer.
+ *
+ * <p>{@link #publish()}: {@value #MESSAGES} messages of 1 KiB, {@value #PUBLISHERS} publishers (virtual
+ * threads) each waiting for its broker confirm before the next, and the invocation ends when every subscriber
+ * group has received all of them (end to end, consumers acknowledging). Score: messages per second.
+ */
+@State(Scope.Benchmark)
+public abstract class PublishScenario {
+
+    static final int MESSAGES = 1_000;
+    static final int PUBLISHERS = 16;
+
+    private final Arrivals arrivals = new Arrivals();
+    private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+    private @Nullable MessagingPeer running;
+    private long expected;
+
+    /** The peer's name, the {@code @Param peer} of the concrete class. */
+    protected abstract String peerName();
+
+    /** How many subscriber groups; 1 for S9. */
+    protected abstract int groups();
+
+    /** Starts the broker for this trial (an embedded one, or a fork). */
+    protected abstract void startBroker() throws Exception;
+
+    /** The peer called {@code name}, connected to the broker {@link #startBroker()} started. */
+    protected abstract MessagingPeer peer(String name) throws Exception;
+
+    /** Stops what {@link #startBroker()} started. */
+    protected abstract void stopBroker() throws Exception;
+
+    @Setup(Level.Trial)
+    public void start() throws Exception {
+        startBroker();
+        MessagingPeer p = peer(peerName());
+        p.open("bench-" + UUID.randomUUID().toString().substring(0, 8), groups(), arrivals::arrive);
+        running = p;
+    }
+
+    @TearDown(Level.Trial)
+    public void stop() throws Exception {  // stopBroker may throw
+        if (running != null) {
+            running.close();
+            running = null;
+        }
+        workers.shutdownNow();
+        stopBroker();
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    @OperationsPerInvocation(MESSAGES)
+    public void publish() throws Exception {
+        MessagingPeer p = peer();
+        AtomicInteger left = new AtomicInteger(MESSAGES);
+        List<Future<?>> all = new ArrayList<>(PUBLISHERS);
+        for (int i = 0; i < PUBLISHERS; i++) {
+            all.add(workers.submit(() -> {
+                while (left.getAndDecrement() > 0) {
+                    p.publish();
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : all) {
+            f.get();
+        }
+        expected += (long) MESSAGES * groups();
+        arrivals.awaitCount(expected, 60);
+    }
+
+    MessagingPeer peer() {
+        MessagingPeer p = running;
+        if (p == null) {
+            throw new IllegalStateException("not started");
+        }
+        return p;
+    }
+
+    /** Counts arrivals of messages published outside {@link #publish()} (latency runs). */
+    void publishedOutside(long messages) {
+        expected += messages * groups();
+    }
+}
