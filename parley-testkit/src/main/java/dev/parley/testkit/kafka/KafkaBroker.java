@@ -3,7 +3,6 @@ package dev.parley.testkit.kafka;
 import static java.util.Objects.requireNonNull;
 
 import dev.parley.testkit.FreePorts;
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -255,7 +254,8 @@ public final class KafkaBroker implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(HEAP, "-XX:+UseG1GC", "-Djava.awt.headless=true",
-                "-Dlog4j2.configurationFile=" + writeLogConfig(), "-cp", classpath));
+                "-Dlog4j2.configurationFile=" + writeLogConfig(), "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                "-cp", classpath));
         return command;
     }
 
@@ -303,15 +303,15 @@ public final class KafkaBroker implements AutoCloseable {
 
     private static String brokerClasspath() {
         String configured = System.getProperty(CLASSPATH_PROPERTY);
-        String classpath = configured != null ? configured : System.getProperty("java.class.path", "");
-        boolean hasServer = Stream.of(classpath.split(File.pathSeparator))
-                .anyMatch(entry -> Path.of(entry).getFileName() != null
-                        && Path.of(entry).getFileName().toString().startsWith("kafka_2.13-"));
-        if (!hasServer) {
-            throw new IllegalStateException("no kafka_2.13 jar on the class path to fork a Kafka broker from: add "
+        if (configured != null) {
+            return configured;
+        }
+        // The test's own class path (plain jars or one shaded jar) must hold the broker.
+        if (ClassLoader.getSystemResource("kafka/Kafka.class") == null) {
+            throw new IllegalStateException("no Kafka broker (kafka.Kafka) on the class path to fork one from: add "
                     + "org.apache.kafka:kafka_2.13 as a test dependency, or set -D" + CLASSPATH_PROPERTY);
         }
-        return requireNonNull(classpath);
+        return System.getProperty("java.class.path", "");
     }
 
     private static void deleteRecursively(Path root) {

@@ -27,9 +27,14 @@ final class ClientConfigs {
         return c;
     }
 
-    /** Idempotent, {@code acks=all}: a send is confirmed once every in-sync replica has it, never twice. */
+    /**
+     * Idempotent, {@code acks=all}: a send is confirmed once every in-sync replica has it, never twice. No
+     * linger by default (Kafka's is 5 ms): a request waiting for its reply should not also wait for a batch to
+     * fill; records still batch while earlier ones are in flight. {@code linger.ms} may be set.
+     */
     Map<String, Object> producer() {
-        Map<String, Object> c = common("producer");
+        Map<String, Object> c = new HashMap<>(Map.of(ProducerConfig.LINGER_MS_CONFIG, 0));
+        c.putAll(common("producer"));
         c.put(ProducerConfig.ACKS_CONFIG, "all");
         c.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         c.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
