@@ -1,7 +1,5 @@
 package dev.parley.testkit.kafka;
 
-import static java.util.Objects.requireNonNull;
-
 import dev.parley.testkit.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -23,8 +23,7 @@ final class ClientConfigs {
     }
 
     Map<String, Object> admin() {
-        Map<String, Object> c = common("admin");
-        return c;
+        return common("admin");
     }
 
     /**
