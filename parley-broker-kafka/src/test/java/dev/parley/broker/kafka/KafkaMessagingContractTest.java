@@ -11,7 +11,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class KafkaMessagingContractTest extends MessagingContractSuite {
 
     @RegisterExtension
-    static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
+    static final KafkaBrokerExtension KAFKA = KafkaBrokerExtension.shared();
 
     @Override
     protected String address(String name) {

@@ -12,7 +12,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *
  * <p>{@code @ExtendWith(KafkaBrokerExtension.class)} shares one broker with every test class of the run
  * that asks for it (it starts with the first and is killed and deleted when the run ends); tests get it as
- * a {@link KafkaBroker} parameter. A test class that stops, kills or restarts its broker registers its own:
+ * a {@link KafkaBroker} parameter ({@code @RegisterExtension static final KafkaBrokerExtension KAFKA =
+ * KafkaBrokerExtension.shared()} gives it as {@code KAFKA.broker()}). A test class that stops, kills or
+ * restarts its broker registers its own:
  *
  * <pre>{@code
  * @RegisterExtension
@@ -42,6 +44,11 @@ public final class KafkaBrokerExtension implements BeforeAllCallback, ParameterR
     private KafkaBrokerExtension(boolean dedicated, Map<String, String> overrides) {
         this.dedicated = dedicated;
         this.overrides = Map.copyOf(overrides);
+    }
+
+    /** The broker shared by the run, for {@code @RegisterExtension} (same as {@code @ExtendWith}). */
+    public static KafkaBrokerExtension shared() {
+        return new KafkaBrokerExtension();
     }
 
     /** A broker of the test class's own, started before its first test and killed after its last. */
