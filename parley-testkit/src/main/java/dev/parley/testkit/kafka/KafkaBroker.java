@@ -3,6 +3,9 @@ package dev.parley.testkit.kafka;
 import dev.parley.testkit.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +15,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -210,20 +215,49 @@ public final class KafkaBroker implements AutoCloseable {
         config.setProperty(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "2000");
         config.setProperty(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "3000");
         config.setProperty(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "200");
+        try {
+            // A socket first: an admin client would log every refused connection while the JVM starts.
+            Awaitility.await("Kafka broker listening on " + bootstrapServers())
+                    .atMost(READY_TIMEOUT)
+                    .pollInterval(Duration.ofMillis(50))
+                    .failFast("the Kafka broker process exited", () -> !started.isAlive())
+                    .until(this::listening);
+        } catch (TerminalFailureException e) {
+            throw new IllegalStateException("the Kafka broker exited (" + started.exitValue() + "):\n" + tail(), e);
+        }
         try (Admin admin = Admin.create(config)) {
             Awaitility.await("Kafka broker on " + bootstrapServers())
                     .atMost(READY_TIMEOUT)
                     .pollInterval(Duration.ofMillis(100))
-                    .ignoreExceptions()
                     .failFast("the Kafka broker process exited", () -> !started.isAlive())
-                    // Only a registered, unfenced broker is listed: it can host partitions.
-                    .until(() -> !admin.describeCluster().nodes().get(2, TimeUnit.SECONDS).isEmpty());
+                    .until(() -> answers(admin));
         } catch (TerminalFailureException e) {
             throw new IllegalStateException("the Kafka broker exited (" + started.exitValue() + "):\n" + tail(), e);
         } catch (ConditionTimeoutException e) {
             end(true);
             throw new IllegalStateException("the Kafka broker did not become ready in " + READY_TIMEOUT
                     + ":\n" + tail(), e);
+        }
+    }
+
+    private boolean listening() {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Whether the broker is registered and unfenced (only such brokers are listed): it can host partitions. */
+    private static boolean answers(Admin admin) {
+        try {
+            return !admin.describeCluster().nodes().get(2, TimeUnit.SECONDS).isEmpty();
+        } catch (ExecutionException | TimeoutException e) {
+            return false; // not listening yet, or still starting
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
