@@ -31,9 +31,12 @@ public final class Channels {
         if (address.isOpaque()) {
             return URI.create(address.getScheme() + ":/");
         }
+        // Raw parts, so that escaped credentials (p%40ss) and host lists with IPv6 nodes stay as they were.
+        String authority = address.getRawAuthority();
+        String query = address.getRawQuery();
         try {
-            return new URI(address.getScheme(), address.getRawAuthority() == null ? null : address.getAuthority(),
-                    null, address.getQuery(), null);
+            return new URI(address.getScheme() + "://" + (authority == null ? "" : authority)
+                    + (query == null ? "" : "?" + query));
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("address '" + address + "': " + e.getMessage(), e);
         }

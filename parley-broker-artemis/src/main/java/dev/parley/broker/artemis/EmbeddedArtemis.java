@@ -24,7 +24,7 @@ public final class EmbeddedArtemis implements AutoCloseable {
     private static final Map<Path, EmbeddedArtemis> SHARED = new ConcurrentHashMap<>();
 
     private final ArtemisOptions options;
-    private final int inVmId = IDS.incrementAndGet();
+    private volatile int inVmId;
     private EmbeddedActiveMQ server;
 
     private EmbeddedArtemis(ArtemisOptions options) {
@@ -47,6 +47,8 @@ public final class EmbeddedArtemis implements AutoCloseable {
     }
 
     private EmbeddedActiveMQ start() {
+        // A new in-VM id each start: the stopped server's in-VM acceptor may still be registered under the old one.
+        inVmId = IDS.incrementAndGet();
         Path dir = options.dataDirectory().toAbsolutePath();
         try {
             Configuration c = new ConfigurationImpl()
@@ -74,11 +76,23 @@ public final class EmbeddedArtemis implements AutoCloseable {
             EmbeddedActiveMQ s = new EmbeddedActiveMQ();
             s.setConfiguration(c);
             s.start();
+            if (!s.getActiveMQServer().isActive()) {
+                throw new IllegalStateException("the broker did not become active (state "
+                        + s.getActiveMQServer().getState() + ")" + hint());
+            }
             return s;
         } catch (Exception e) {
             throw new ParleyException(Status.UNAVAILABLE, "could not start the embedded Artemis broker (data in "
                     + dir + ", tcp://" + options.host() + ":" + options.port() + "): " + e.getMessage(), e);
         }
+    }
+
+    /** Why a broker with a journal may fail to start on JDK 24+, and the cure (docs/messaging.md). */
+    private static String hint() {
+        return Runtime.version().feature() >= 24 && !"false".equals(System.getProperty("io.netty.noUnsafe"))
+                ? "; see the AMQ224000 error in the log. If it says 'Cannot clean arbitrary ByteBuffer instances',"
+                        + " run with -Dio.netty.noUnsafe=false (JDK 24+: Netty's cleaner cannot free the journal's buffers)"
+                : "; see the AMQ224000 error in the log";
     }
 
     /** The URL this process's clients use: in-VM, no socket. */

@@ -72,6 +72,9 @@ public final class ArtemisBroker implements Broker {
                     .setRetryIntervalMultiplier(2.0)
                     .setMaxRetryInterval(2_000)
                     .setCallTimeout(10_000)
+                    // A send made while the client reconnects waits at most this long, then fails: a caller is
+                    // never stuck behind a broker that is down.
+                    .setCallFailoverTimeout(5_000)
                     // A client that can reconnect has its sessions kept for it until this TTL runs out, and
                     // with them the deliveries it had not acknowledged: keep it short, so that a crashed
                     // consumer's messages go to another one within seconds (Artemis's default is 60 s).
