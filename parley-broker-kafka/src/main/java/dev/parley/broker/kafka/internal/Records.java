@@ -6,6 +6,7 @@ import dev.parley.message.Message;
 import dev.parley.messaging.MessagingHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -38,14 +39,17 @@ final class Records {
     }
 
     static Message toMessage(ConsumerRecord<byte[], byte[]> record) {
-        List<String> pairs = new ArrayList<>();
-        for (Header h : record.headers()) {
-            if (h.value() != null) {
-                pairs.add(h.key());
-                pairs.add(new String(h.value(), StandardCharsets.UTF_8));
+        Header[] headers = record.headers().toArray();
+        String[] pairs = new String[headers.length * 2];
+        int n = 0;
+        for (Header h : headers) {
+            byte[] value = h.value();
+            if (value != null) {
+                pairs[n++] = h.key();
+                pairs[n++] = new String(value, StandardCharsets.UTF_8);
             }
         }
         byte[] body = record.value() == null ? EMPTY : record.value();
-        return Message.of(Headers.of(pairs.toArray(String[]::new)), body);
+        return Message.of(Headers.of(n == pairs.length ? pairs : Arrays.copyOf(pairs, n)), body);
     }
 }
