@@ -2,6 +2,7 @@ package dev.parley.messaging.internal;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.parley.Deadline;
 import dev.parley.ParleyException;
 import dev.parley.Status;
 import dev.parley.internal.runtime.Errors;
@@ -15,6 +16,7 @@ import dev.parley.messaging.spi.Delivery;
 import dev.parley.messaging.spi.DeliveryHandler;
 import dev.parley.messaging.spi.Destination;
 import dev.parley.service.Service;
+import dev.parley.time.Scheduler;
 import dev.parley.transport.Registration;
 import dev.parley.transport.TransportContext;
 import java.nio.charset.StandardCharsets;
@@ -117,7 +119,24 @@ final class Inbound implements DeliveryHandler {
         } catch (RuntimeException e) {
             stage = CompletableFuture.failedFuture(e);
         }
-        stage.whenComplete((reply, failure) -> outcome(d, raw, m, attempt, reply, failure));
+        CompletableFuture<Message> running = stage.toCompletableFuture();
+        Deadline deadline = m.deadline();
+        if (deadline != null && !running.isDone()) {
+            // Work whose deadline passes is stopped: the caller has given up (the skeleton interrupts the handler).
+            Scheduler.Cancellable timer = ctx.scheduler().schedule(() -> running.cancel(true), deadline.remaining());
+            running.whenComplete((r, e) -> timer.cancel());
+        }
+        running.whenComplete((reply, failure) -> outcome(d, raw, m, attempt, reply, expired(m, failure)));
+    }
+
+    /** A handler cancelled at its deadline failed with DEADLINE_EXCEEDED, not CANCELLED. */
+    private static @Nullable Throwable expired(Message m, @Nullable Throwable failure) {
+        Deadline deadline = m.deadline();
+        if (failure != null && deadline != null && deadline.isExpired()
+                && Errors.unwrap(failure) instanceof ParleyException p && p.status() == Status.CANCELLED) {
+            return new ParleyException(Status.DEADLINE_EXCEEDED, "the deadline passed while the handler ran; it was cancelled");
+        }
+        return failure;
     }
 
     private void outcome(Delivery d, Message raw, Message m, int attempt, @Nullable Message reply,

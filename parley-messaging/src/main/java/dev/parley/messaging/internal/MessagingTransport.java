@@ -56,8 +56,22 @@ public final class MessagingTransport implements Transport {
         this.scheme = scheme;
     }
 
+    /** Addresses already parsed, so a publish or call does not parse its URI again. */
+    private final Map<URI, Link> byAddress = new ConcurrentHashMap<>();
+    private final Map<URI, Map<String, Destination.Topic>> topics = new ConcurrentHashMap<>();
+
     private Link link(URI address) {
-        return links.computeIfAbsent(Channels.broker(address), b -> new Link(connector.apply(b, ctx)));
+        Link l = byAddress.get(address);
+        if (l == null) {
+            l = links.computeIfAbsent(Channels.broker(address), b -> new Link(connector.apply(b, ctx)));
+            byAddress.put(address, l);
+        }
+        return l;
+    }
+
+    private Destination.Topic topic(URI address, String topic) {
+        return topics.computeIfAbsent(address, a -> new ConcurrentHashMap<>())
+                .computeIfAbsent(topic, t -> Channels.topic(address, t));
     }
 
     private Declaration withDeadLetter(Destination d) {
@@ -148,7 +162,12 @@ public final class MessagingTransport implements Transport {
     @Override
     public CompletionStage<Registration> publish(URI address, String topic, Message event,
             @Nullable Consumer<Message> replies) {
-        Destination.Topic t = Channels.topic(address, topic);
+        Destination.Topic t;
+        try {
+            t = topic(address, topic);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
         Link link;
         Message out = event;
         String id = event.header(HeaderNames.MESSAGE_ID);
@@ -197,6 +216,7 @@ public final class MessagingTransport implements Transport {
         all.parallelStream().forEach(Inbound::stop);
         links.values().forEach(Link::close);
         links.clear();
+        byAddress.clear();
         onClose.accept(this);
     }
 

@@ -385,6 +385,31 @@ public abstract class MessagingContractSuite {
     }
 
     @Test
+    void handlerStillRunningAtItsDeadlineIsStoppedAndDeadLettered() {
+        String address = unique("orders");
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch interrupted = new CountDownLatch(1);
+        Orders stuck = new OrderDesk("stuck") {
+            @Override
+            public void record(Order order) {
+                started.countDown();
+                try {
+                    new CountDownLatch(1).await();
+                } catch (InterruptedException e) {
+                    interrupted.countDown();
+                }
+            }
+        };
+        runtime("server").serve(Orders.class, stuck, address);
+        List<Message> dead = drain(rawBroker(address), Channels.deadLetter(Channels.requestQueue(URI.create(address))));
+        runtime("client").client(Orders.class).at(address).timeout(Duration.ofMillis(500)).build().record(order(1));
+
+        await().atMost(patience()).until(() -> started.getCount() == 0 && interrupted.getCount() == 0);
+        await().atMost(patience()).until(() -> dead.size() == 1);
+        assertThat(dead.getFirst().header(MessagingHeaders.DEAD_LETTER_STATUS)).isEqualTo(Status.DEADLINE_EXCEEDED.name());
+    }
+
+    @Test
     void idempotentConsumerDoesExactlyNSideEffectsUnderRedelivery() {
         String address = unique("orders");
         int n = 20;
