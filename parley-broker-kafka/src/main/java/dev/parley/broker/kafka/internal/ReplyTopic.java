@@ -17,8 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A client instance's reply topic (one partition), read outside any consumer group from its end: positioned
- * before the channel is handed out, so no reply sent after that is missed. Replies are not committed; Parley
+ * A client instance's reply topic (one partition, created for it), read outside any consumer group from its
+ * first offset: positioned before the channel is handed out, so no reply is missed. Replies are not committed; Parley
  * matches them to requests by correlation id.
  */
 final class ReplyTopic implements ReplyChannel {
@@ -40,8 +40,9 @@ final class ReplyTopic implements ReplyChannel {
         this.onClose = onClose;
         TopicPartition only = new TopicPartition(topic, 0);
         consumer.assign(List.of(only));
-        consumer.seekToEnd(List.of(only));
-        consumer.position(only); // resolves the end now: replies from here on are read
+        // The topic was created just now, under a name nobody else knows: it is empty, so reading from offset 0
+        // reads every reply, without asking the broker where its end is.
+        consumer.seek(only, 0);
         Thread.ofPlatform().daemon().name("parley-kafka-replies").start(this::run);
     }
 
