@@ -15,9 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -44,15 +42,12 @@ public final class KafkaMessageBroker implements Broker {
     private final Topics topics;
     private final KafkaProducer<byte[], byte[]> producer;
     private final Set<ConsumerLoop> consumers = ConcurrentHashMap.newKeySet();
-    private final Executor executor;
     private @Nullable ReplyTopic replies; // guarded by this
-    private @Nullable CompletableFuture<String> replyTopic; // guarded by this
     private volatile boolean closed;
 
     public KafkaMessageBroker(String servers, KafkaOptions options, TransportContext context) {
         this.options = options;
         this.instance = context.instance();
-        this.executor = context.blockingExecutor();
         this.configs = new ClientConfigs(servers, options, "parley-" + instance);
         this.admin = Admin.create(configs.admin());
         this.topics = new Topics(admin, options);
@@ -63,10 +58,7 @@ public final class KafkaMessageBroker implements Broker {
     public void declare(Declaration declaration) {
         switch (declaration.destination()) {
             case Destination.Queue q -> topics.queue(q.name());
-            case Destination.Topic t -> {
-                topics.events(t.name());
-                replyTopic(); // a publisher may ask for replies next: have its reply topic ready by then
-            }
+            case Destination.Topic t -> topics.events(t.name());
             case Destination.Subscription s -> {
                 topics.events(s.topic());
                 topics.startGroupAtEnd(group(s), s.topic());
@@ -132,41 +124,17 @@ public final class KafkaMessageBroker implements Broker {
         if (replies != null) {
             throw new IllegalStateException("the reply channel of " + instance + " is open already");
         }
-        String topic;
-        try {
-            topic = replyTopic().join();
-        } catch (CompletionException e) {
-            replyTopic = null;
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
+        String topic = "parley-replies." + safe(instance) + "." + UUID.randomUUID().toString().substring(0, 8);
+        topics.replies(topic);
         KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(configs.standaloneConsumer("replies"));
         ReplyTopic r = new ReplyTopic(topic, consumer, handler, () -> {
             synchronized (this) {
                 replies = null;
-                replyTopic = null;
             }
             topics.delete(topic);
         });
         replies = r;
         return r;
-    }
-
-    /**
-     * This runtime's reply topic, created once in the background: creating a topic takes a round of the
-     * controller (0.1–0.5 s), which the first request or published request would otherwise wait for, inside
-     * its reply window.
-     */
-    private synchronized CompletableFuture<String> replyTopic() {
-        CompletableFuture<String> t = replyTopic;
-        if (t == null) {
-            String name = "parley-replies." + safe(instance) + "." + UUID.randomUUID().toString().substring(0, 8);
-            t = CompletableFuture.supplyAsync(() -> {
-                topics.replies(name);
-                return name;
-            }, executor);
-            replyTopic = t;
-        }
-        return t;
     }
 
     @Override
@@ -194,15 +162,11 @@ public final class KafkaMessageBroker implements Broker {
         consumers.forEach(ConsumerLoop::close);
         consumers.clear();
         ReplyTopic r;
-        CompletableFuture<String> unused;
         synchronized (this) {
             r = replies;
-            unused = r == null ? replyTopic : null;
         }
         if (r != null) {
             r.close();
-        } else if (unused != null) {
-            unused.thenAccept(topics::delete).exceptionally(e -> null).join(); // made ahead, never opened
         }
         try {
             producer.close(CLOSE_TIMEOUT);
