@@ -68,9 +68,10 @@ public final class EmbeddedArtemis implements AutoCloseable {
                     .addAddressSetting("#", new AddressSettings()
                             .setMaxDeliveryAttempts(-1)
                             .setRedeliveryDelay(0)
+                            // Parley declares every queue; an address made for a queue (a reply channel's) goes
+                            // away with it.
                             .setAutoCreateQueues(false)
-                            .setAutoDeleteQueues(false)
-                            .setAutoDeleteAddresses(false))
+                            .setAutoDeleteAddresses(true))
                     .addAcceptorConfiguration("tcp", "tcp://" + options.host() + ":" + options.port())
                     .addAcceptorConfiguration("in-vm", inVm());
             EmbeddedActiveMQ s = new EmbeddedActiveMQ();
