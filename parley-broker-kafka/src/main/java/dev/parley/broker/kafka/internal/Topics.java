@@ -1,6 +1,7 @@
 package dev.parley.broker.kafka.internal;
 
 import dev.parley.broker.kafka.KafkaOptions;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -10,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
@@ -22,6 +24,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownMemberIdException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.errors.GroupNotEmptyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +34,8 @@ final class Topics {
 
     private static final Logger LOG = LoggerFactory.getLogger(Topics.class);
     private static final long ADMIN_TIMEOUT_SECONDS = 30;
+    /** How long a new topic may take to reach the brokers' metadata before declaring a group on it fails. */
+    private static final Duration METADATA_WAIT = Duration.ofSeconds(15);
 
     private final Admin admin;
     private final KafkaOptions options;
@@ -76,6 +81,23 @@ final class Topics {
      * A group that exists (committed offsets or members) is left alone.
      */
     void startGroupAtEnd(String group, String topic) {
+        // A topic created a moment ago (here or by another runtime) may not have reached every broker's
+        // metadata yet: its partitions are unknown for a little while, so ask again after a short wait.
+        long backoffMillis = 20;
+        for (long end = System.nanoTime() + METADATA_WAIT.toNanos(); ; backoffMillis = Math.min(backoffMillis * 2, 500)) {
+            try {
+                tryStartGroupAtEnd(group, topic);
+                return;
+            } catch (IllegalStateException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > end) {
+                    throw e;
+                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(backoffMillis));
+            }
+        }
+    }
+
+    private void tryStartGroupAtEnd(String group, String topic) {
         try {
             Map<TopicPartition, OffsetAndMetadata> committed = get(admin.listConsumerGroupOffsets(group)
                     .partitionsToOffsetAndMetadata());
