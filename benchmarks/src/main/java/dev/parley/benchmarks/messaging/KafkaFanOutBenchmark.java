@@ -1,0 +1,32 @@
+package dev.parley.benchmarks.messaging;
+
+import org.openjdk.jmh.annotations.Param;
+
+/** S10 on Kafka: Parley's {@code kafka://} against kafka-clients, on the same forked KRaft broker. */
+public class KafkaFanOutBenchmark extends FanOutBenchmarkBase {
+
+    @Param({"parley-kafka", "kafka-raw"})
+    public String peer = "parley-kafka";
+
+    private final KafkaBench bench = new KafkaBench();
+
+    @Override
+    protected String peerName() {
+        return peer;
+    }
+
+    @Override
+    protected void startBroker() throws Exception {
+        bench.start();
+    }
+
+    @Override
+    protected MessagingPeer peer(String name) throws Exception {
+        return bench.peer(name);
+    }
+
+    @Override
+    protected void stopBroker() {
+        bench.stop();
+    }
+}

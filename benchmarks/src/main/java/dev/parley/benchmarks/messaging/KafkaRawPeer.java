@@ -1,0 +1,115 @@
+package dev.parley.benchmarks.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * kafka-clients used as a careful user would, with the settings of Parley's Kafka module so that the comparison
+ * is of the layers above: an idempotent producer with {@code acks=all} and no linger, a record key per message
+ * (records spread over the partitions, as Parley's keyed-by-message-id records do), one consumer group per
+ * subscriber group (consumer protocol) committing by hand after the records are handled.
+ */
+final class KafkaRawPeer implements MessagingPeer {
+
+    private final String servers;
+    private final int partitions;
+    private final KafkaProducer<byte[], byte[]> producer;
+    private final List<Thread> consumers = new ArrayList<>();
+    private final List<KafkaConsumer<byte[], byte[]>> consumerClients = new ArrayList<>();
+    private final AtomicLong keys = new AtomicLong();
+    private final byte[] body = new byte[BODY_BYTES];
+    private volatile boolean closed;
+    private @Nullable String topic;
+
+    KafkaRawPeer(String servers, int partitions) {
+        this.servers = servers;
+        this.partitions = partitions;
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
+        for (int i = 0; i < body.length; i++) {
+            body[i] = (byte) ('a' + i % 26);
+        }
+    }
+
+    @Override
+    public void open(String topic, int groups, Runnable arrived) throws Exception {
+        this.topic = topic;
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers))) {
+            admin.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), Optional.empty()))).all().get();
+        }
+        for (int g = 0; g < groups; g++) {
+            KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(Map.of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
+                    ConsumerConfig.GROUP_ID_CONFIG, topic + ".g" + g,
+                    ConsumerConfig.GROUP_PROTOCOL_CONFIG, "consumer",
+                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                    new ByteArrayDeserializer(), new ByteArrayDeserializer());
+            consumerClients.add(c);
+            consumers.add(Thread.ofPlatform().daemon().name("kafka-raw-g" + g).start(() -> consume(c, topic, arrived)));
+        }
+    }
+
+    private void consume(KafkaConsumer<byte[], byte[]> consumer, String topic, Runnable arrived) {
+        try (consumer) {
+            consumer.subscribe(List.of(topic));
+            while (!closed) {
+                var records = consumer.poll(Duration.ofMillis(100));
+                for (ConsumerRecord<byte[], byte[]> r : records) {
+                    arrived.run();
+                }
+                if (!records.isEmpty()) {
+                    consumer.commitAsync();
+                }
+            }
+        } catch (WakeupException e) {
+            // closing
+        }
+    }
+
+    @Override
+    public void publish() throws Exception {
+        byte[] key = Long.toString(keys.incrementAndGet()).getBytes(StandardCharsets.UTF_8);
+        ProducerRecord<byte[], byte[]> r = new ProducerRecord<>(topic, null, key, body,
+                List.of(new RecordHeader("content-type", "application/octet-stream".getBytes(StandardCharsets.UTF_8))));
+        producer.send(r).get();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        consumerClients.forEach(KafkaConsumer::wakeup);
+        for (Thread t : consumers) {
+            try {
+                t.join(Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        producer.close(Duration.ofSeconds(5));
+    }
+}

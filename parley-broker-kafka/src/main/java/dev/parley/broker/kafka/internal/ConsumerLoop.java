@@ -1,0 +1,358 @@
+package dev.parley.broker.kafka.internal;
+
+import dev.parley.messaging.spi.Delivery;
+import dev.parley.messaging.spi.DeliveryHandler;
+import dev.parley.message.Message;
+import dev.parley.messaging.MessagingHeaders;
+import dev.parley.transport.Registration;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One member of a consumer group, on a thread of its own (a {@link KafkaConsumer} is not thread-safe): polls,
+ * hands each record to Parley as a {@link Delivery}, and commits per partition the offset before the first
+ * delivery Parley has not yet acknowledged. At most {@code prefetch} deliveries are unsettled: past that the
+ * partitions are paused. Deliveries with a {@code parley-key} are handed out one at a time per key and
+ * partition ({@link KeyOrder}), so handlers see one key's messages in order. Before giving partitions up in a rebalance it waits (up to {@link #REVOKE_WAIT}) for
+ * their deliveries to settle and commits them, so that the next owner does not repeat finished work.
+ */
+final class ConsumerLoop implements Registration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConsumerLoop.class);
+    static final Duration POLL = Duration.ofMillis(100);
+    static final Duration REVOKE_WAIT = Duration.ofSeconds(10);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
+
+    private record Settle(KafkaDelivery delivery, boolean ack) {
+    }
+
+    private record PartitionKey(TopicPartition partition, String key) {
+    }
+
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final String topic;
+    private final int prefetch;
+    private final DeliveryHandler handler;
+    private final BlockingQueue<Settle> settled = new LinkedBlockingQueue<>();
+    private final AtomicInteger outstanding = new AtomicInteger();
+    private final CountDownLatch done = new CountDownLatch(1);
+    private final CountDownLatch joined = new CountDownLatch(1);
+    private final Thread thread;
+    private volatile boolean paused;
+    private volatile boolean closing;
+    private volatile boolean aborting;
+    // The consumer thread's own state.
+    private final Map<TopicPartition, OffsetTracker> trackers = new HashMap<>();
+    private final ArrayDeque<ConsumerRecord<byte[], byte[]>> buffer = new ArrayDeque<>();
+    private final KeyOrder<KafkaDelivery> keyOrder = new KeyOrder<>();
+    private long sequence;
+
+    ConsumerLoop(KafkaConsumer<byte[], byte[]> consumer, String topic, String group, int prefetch,
+            DeliveryHandler handler) {
+        this.consumer = consumer;
+        this.topic = topic;
+        this.prefetch = prefetch;
+        this.handler = handler;
+        this.thread = Thread.ofPlatform().daemon().name("parley-kafka-" + group).unstarted(this::run);
+    }
+
+    /**
+     * Starts polling and returns once the group has given this member partitions (up to {@code joinTimeout}),
+     * so that a member started beside others takes its share of what comes next. (A member that joins a
+     * working group is first assigned nothing; it gets its share once the others have given it up.)
+     */
+    ConsumerLoop start(Duration joinTimeout) {
+        thread.start();
+        try {
+            if (!joined.await(joinTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("no partitions of {} assigned within {}: the group has more members than partitions, "
+                        + "or the broker is slow; consuming goes on in the background", topic, joinTimeout);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return this;
+    }
+
+    /** Stops after committing what was acknowledged; what was not is read again by the next owner. */
+    @Override
+    public void close() {
+        closing = true;
+        stop();
+    }
+
+    /** Stops at once, commits nothing: what this member held goes to another after its session expires. */
+    void abort() {
+        aborting = true;
+        stop();
+    }
+
+    private void stop() {
+        consumer.wakeup();
+        if (Thread.currentThread() != thread) {
+            try {
+                done.await(CLOSE_TIMEOUT.plus(REVOKE_WAIT).toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void run() {
+        try {
+            consumer.subscribe(List.of(topic), new Rebalance());
+            while (!closing && !aborting) {
+                applySettled();
+                deliverBuffered();
+                pauseWhenFull();
+                try {
+                    consumer.poll(POLL).forEach(buffer::add);
+                } catch (WakeupException e) {
+                    continue;
+                }
+                deliverBuffered();
+                commit(false);
+            }
+            if (!aborting) {
+                applySettled();
+                commit(true);
+            }
+        } catch (WakeupException e) {
+            // closing or aborting
+        } catch (RuntimeException e) {
+            LOG.error("Kafka consumer of {} stopped: {}", topic, e.toString(), e);
+        } finally {
+            try {
+                // A crash does not say goodbye: the group notices when the member's session expires.
+                consumer.close(aborting
+                        ? CloseOptions.timeout(Duration.ZERO).withGroupMembershipOperation(
+                                CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP)
+                        : CloseOptions.timeout(CLOSE_TIMEOUT));
+            } catch (RuntimeException e) {
+                LOG.debug("closing the Kafka consumer of {}", topic, e);
+            }
+            done.countDown();
+        }
+    }
+
+    private void deliverBuffered() {
+        while (!buffer.isEmpty() && outstanding.get() < prefetch) {
+            ConsumerRecord<byte[], byte[]> r = buffer.poll();
+            TopicPartition tp = new TopicPartition(r.topic(), r.partition());
+            OffsetTracker tracker = trackers.computeIfAbsent(tp, k -> new OffsetTracker());
+            long seq = ++sequence;
+            tracker.delivered(r.offset(), seq);
+            outstanding.incrementAndGet();
+            KafkaDelivery d = new KafkaDelivery(tp, r.offset(), seq, Records.toMessage(r));
+            if (d.key == null || keyOrder.admit(d.key, d)) {
+                handler.onDelivery(d);
+            }
+        }
+    }
+
+    private void pauseWhenFull() {
+        boolean full = !buffer.isEmpty() || outstanding.get() >= prefetch;
+        if (full && !paused) {
+            consumer.pause(consumer.assignment());
+            paused = true;
+        } else if (!full && paused) {
+            consumer.resume(consumer.paused());
+            paused = false;
+        }
+    }
+
+    private void applySettled() {
+        for (Settle s = settled.poll(); s != null; s = settled.poll()) {
+            apply(s);
+        }
+    }
+
+    private void apply(Settle s) {
+        KafkaDelivery d = s.delivery();
+        OffsetTracker tracker = trackers.get(d.partition);
+        // A null tracker: the partition moved on in a rebalance, and its next owner reads it again.
+        if (tracker != null && s.ack()) {
+            tracker.acknowledge(d.offset, d.sequence);
+        } else if (tracker != null && tracker.release(d.offset, d.sequence)) {
+            rewind(d.partition, d.offset);
+        }
+        if (d.key != null) {
+            KafkaDelivery next = keyOrder.next(d.key);
+            if (next != null) {
+                handler.onDelivery(next);
+            }
+        }
+    }
+
+    /** Reads {@code partition} again from {@code offset}: what was buffered or held from there on is dropped. */
+    private void rewind(TopicPartition partition, long offset) {
+        buffer.removeIf(r -> r.partition() == partition.partition() && r.topic().equals(partition.topic()));
+        dropHeld(d -> d.partition.equals(partition) && d.offset >= offset);
+        if (!aborting && consumer.assignment().contains(partition)) {
+            consumer.seek(partition, offset);
+        }
+    }
+
+    private void dropHeld(Predicate<KafkaDelivery> which) {
+        for (KafkaDelivery d : keyOrder.drop(which)) {
+            if (d.settled.compareAndSet(false, true)) {
+                outstanding.decrementAndGet();
+            }
+        }
+    }
+
+    private void commit(boolean sync) {
+        commit(trackers.keySet(), sync);
+    }
+
+    private void commit(Collection<TopicPartition> partitions, boolean sync) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (TopicPartition tp : partitions) {
+            OffsetTracker t = trackers.get(tp);
+            if (t != null) {
+                t.commitPoint().ifPresent(p -> offsets.put(tp, new OffsetAndMetadata(p)));
+            }
+        }
+        if (offsets.isEmpty()) {
+            return;
+        }
+        if (sync) {
+            try {
+                consumer.commitSync(offsets, CLOSE_TIMEOUT);
+                offsets.forEach((tp, o) -> trackers.get(tp).committed(o.offset()));
+            } catch (RuntimeException e) {
+                LOG.warn("commit of {} failed: {} (the records are read again)", offsets, e.toString());
+            }
+        } else {
+            offsets.forEach((tp, o) -> trackers.get(tp).committed(o.offset()));
+            consumer.commitAsync(offsets, (o, e) -> {
+                if (e != null) {
+                    LOG.debug("commit of {} failed: {}", o, e.toString());
+                }
+            });
+        }
+    }
+
+    private void settle(KafkaDelivery d, boolean ack) {
+        if (!d.settled.compareAndSet(false, true)) {
+            return;
+        }
+        settled.add(new Settle(d, ack));
+        if (outstanding.decrementAndGet() < prefetch && paused) {
+            consumer.wakeup();
+        }
+    }
+
+    /** Partitions given up: wait for what they hold to settle (bounded), commit it, forget them. */
+    private final class Rebalance implements ConsumerRebalanceListener {
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            if (aborting) {
+                return;
+            }
+            long end = System.nanoTime() + REVOKE_WAIT.toNanos();
+            try {
+                while (partitions.stream().map(trackers::get).anyMatch(t -> t != null && !t.idle())) {
+                    long left = end - System.nanoTime();
+                    Settle s = left > 0 ? settled.poll(left, TimeUnit.NANOSECONDS) : null;
+                    if (s == null) {
+                        LOG.warn("giving up {} with deliveries still unsettled after {}: they are read again",
+                                partitions, REVOKE_WAIT);
+                        break;
+                    }
+                    apply(s);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            commit(partitions, true);
+            forget(partitions);
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            forget(partitions);
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            if (paused) {
+                consumer.pause(partitions);
+            }
+            if (!partitions.isEmpty()) {
+                joined.countDown();
+            }
+        }
+
+        private void forget(Collection<TopicPartition> partitions) {
+            partitions.forEach(trackers::remove);
+            buffer.removeIf(r -> partitions.contains(new TopicPartition(r.topic(), r.partition())));
+            dropHeld(d -> partitions.contains(d.partition));
+        }
+    }
+
+    private final class KafkaDelivery implements Delivery {
+        final TopicPartition partition;
+        final long offset;
+        final long sequence;
+        final Message message;
+        final @Nullable PartitionKey key;
+        final AtomicBoolean settled = new AtomicBoolean();
+
+        KafkaDelivery(TopicPartition partition, long offset, long sequence, Message message) {
+            this.partition = partition;
+            this.offset = offset;
+            this.sequence = sequence;
+            this.message = message;
+            String k = message.header(MessagingHeaders.KEY);
+            this.key = k == null ? null : new PartitionKey(partition, k);
+        }
+
+        @Override
+        public Message message() {
+            return message;
+        }
+
+        @Override
+        public int deliveryCount() {
+            return 1; // Kafka keeps no count; Parley's attempt header does
+        }
+
+        @Override
+        public void ack() {
+            settle(this, true);
+        }
+
+        @Override
+        public void release() {
+            settle(this, false);
+        }
+
+        @Override
+        public String toString() {
+            return partition + "@" + offset;
+        }
+    }
+}
