@@ -1,5 +1,6 @@
 package dev.parley.cli;
 
+import dev.parley.cli.calls.CallsCommand;
 import dev.parley.cli.contract.ContractCommand;
 import dev.parley.cli.demo.DemoCommand;
 import picocli.CommandLine;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Spec;
 /** The {@code parley} command; each feature is a subcommand. */
 @Command(name = "parley", mixinStandardHelpOptions = true, version = "0.1.0-SNAPSHOT",
         description = "Parley: one contract for every interaction style, transport and message format.",
-        subcommands = {DemoCommand.class, ContractCommand.class})
+        subcommands = {DemoCommand.class, ContractCommand.class, CallsCommand.class})
 public final class ParleyCommand implements Runnable {
 
     @Spec

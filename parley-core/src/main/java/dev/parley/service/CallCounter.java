@@ -23,12 +23,13 @@ import org.jspecify.annotations.Nullable;
  * Parley server = Parley.builder().serverFilter(calls).build();
  * ...
  * System.out.print(calls.table());   // trips 1.0 billing 1234 ...
+ * server.serve(CallStats.class, calls, "http://0.0.0.0:8080");   // GET /v1/parley/calls, parley calls ...
  * }</pre>
  *
  * Caller names come from the wire, so the number of distinct (contract, version, caller) rows is capped
  * ({@link #DEFAULT_MAX_ROWS} by default); calls past the cap count under the caller {@value #OTHER}.
  */
-public final class CallCounter implements Filter {
+public final class CallCounter implements Filter, CallStats {
 
     /** The most distinct rows kept unless the constructor says otherwise. */
     public static final int DEFAULT_MAX_ROWS = 1000;
@@ -114,9 +115,19 @@ public final class CallCounter implements Filter {
 
     /** The count as a table for people: contract, version, caller, calls. */
     public String table() {
+        return table(usage());
+    }
+
+    /** The count, for callers in other processes: serve this counter as {@link CallStats}. */
+    @Override
+    public Report calls() {
+        return new Report(usage());
+    }
+
+    static String table(List<Usage> usage) {
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-24s %-8s %-24s %10s%n",
                 "contract", "version", "caller", "calls"));
-        for (Usage u : usage()) {
+        for (Usage u : usage) {
             sb.append(String.format(Locale.ROOT, "%-24s %-8s %-24s %10d%n", u.contract(), u.version(), u.client(),
                     u.calls()));
         }
