@@ -1,5 +1,6 @@
 package dev.parley.transport.http;
 
+import dev.parley.testkit.NettyLeakCheck;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.Parley;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The client's connection pool: a bounded number of keep-alive connections shared by many calls. */
-@ExtendWith(LeakCheck.class)
+@ExtendWith(NettyLeakCheck.class)
 class ConnectionPoolTest {
 
     @Test

@@ -1,5 +1,6 @@
 package dev.parley.transport.http;
 
+import dev.parley.testkit.NettyLeakCheck;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.Parley;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** HTTP/1.1 on one socket: pipelining, keep-alive, the idle timeout and the request-line limit. */
-@ExtendWith(LeakCheck.class)
+@ExtendWith(NettyLeakCheck.class)
 class ConnectionTest {
 
     private final int port = FreePorts.next();

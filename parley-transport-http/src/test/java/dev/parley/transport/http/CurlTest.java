@@ -1,5 +1,6 @@
 package dev.parley.transport.http;
 
+import dev.parley.testkit.NettyLeakCheck;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * A served contract driven by curl alone, as another team or a person at a terminal would: create, read,
  * update, a notification, delete, then three errors. No Parley code on the calling side.
  */
-@ExtendWith(LeakCheck.class)
+@ExtendWith(NettyLeakCheck.class)
 class CurlTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

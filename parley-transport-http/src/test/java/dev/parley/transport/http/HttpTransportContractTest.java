@@ -1,5 +1,6 @@
 package dev.parley.transport.http;
 
+import dev.parley.testkit.NettyLeakCheck;
 import dev.parley.testkit.FreePorts;
 import dev.parley.testkit.TransportContractSuite;
 import java.util.ArrayList;
@@ -7,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@code http://} passes the transport contract suite unchanged; it carries no events. */
-@ExtendWith(LeakCheck.class)
+@ExtendWith(NettyLeakCheck.class)
 class HttpTransportContractTest extends TransportContractSuite {
 
     @Override

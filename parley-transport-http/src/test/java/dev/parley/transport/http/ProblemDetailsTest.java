@@ -1,5 +1,6 @@
 package dev.parley.transport.http;
 
+import dev.parley.testkit.NettyLeakCheck;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -34,7 +35,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Every error of docs/rest.md, three ways: the HTTP status, the problem+json body, and the exception a
  * Parley client gets for it.
  */
-@ExtendWith(LeakCheck.class)
+@ExtendWith(NettyLeakCheck.class)
 class ProblemDetailsTest {
 
     /** The same contract as the server's, plus what the server does not serve. */

@@ -1,5 +1,6 @@
 package dev.parley.transport.tcp;
 
+import dev.parley.testkit.NettyLeakCheck;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** tcp:// through the testkit's fault proxy: each injected fault shows up as the status it should. */
-@ExtendWith(LeakCheck.class)
+@ExtendWith(NettyLeakCheck.class)
 class FaultProxyTest {
 
     record Text(String value) {

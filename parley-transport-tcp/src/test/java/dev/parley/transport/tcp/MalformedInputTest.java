@@ -1,5 +1,6 @@
 package dev.parley.transport.tcp;
 
+import dev.parley.testkit.NettyLeakCheck;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.Contract;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Bad bytes close the connection that sent them and no other: a call in flight on a well-behaved
  * connection finishes, and new calls keep being served.
  */
-@ExtendWith(LeakCheck.class)
+@ExtendWith(NettyLeakCheck.class)
 class MalformedInputTest {
 
     record Text(String value) {

@@ -1,5 +1,6 @@
 package dev.parley.transport.tcp;
 
+import dev.parley.testkit.NettyLeakCheck;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.Contract;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * must be written in the same order, or the server rightly refuses a stream id that goes backwards and
  * closes the connection under everyone.
  */
-@ExtendWith(LeakCheck.class)
+@ExtendWith(NettyLeakCheck.class)
 class ManyThreadsTest {
 
     record Text(String value) {

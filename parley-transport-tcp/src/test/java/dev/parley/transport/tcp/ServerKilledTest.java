@@ -1,5 +1,6 @@
 package dev.parley.transport.tcp;
 
+import dev.parley.testkit.NettyLeakCheck;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.Contract;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** A server process killed in the middle of a call: the client hears of it at once, not at its deadline. */
-@ExtendWith(LeakCheck.class)
+@ExtendWith(NettyLeakCheck.class)
 class ServerKilledTest {
 
     record Job(String name) {

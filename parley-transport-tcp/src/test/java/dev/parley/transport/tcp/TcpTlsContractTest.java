@@ -1,11 +1,12 @@
 package dev.parley.transport.tcp;
 
+import dev.parley.testkit.NettyLeakCheck;
 import dev.parley.Parley;
 import dev.parley.transport.tcp.TestCertificates.Identity;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The whole transport contract suite again, with every connection over mutual TLS. */
-@ExtendWith(LeakCheck.class)
+@ExtendWith(NettyLeakCheck.class)
 class TcpTlsContractTest extends TcpTransportContractTest {
 
     private static final Identity CA = TestCertificates.authority("suite-ca");

@@ -1,5 +1,6 @@
 package dev.parley.transport.tcp;
 
+import dev.parley.testkit.NettyLeakCheck;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** TLS and mutual TLS: who is trusted gets through, everyone else gets UNAVAILABLE and a reason. */
-@ExtendWith(LeakCheck.class)
+@ExtendWith(NettyLeakCheck.class)
 class TlsTest {
 
     record Text(String value) {

@@ -1,10 +1,10 @@
 package dev.parley.transport.tcp.internal;
 
+import dev.parley.testkit.NettyLeakCheck;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.parley.Status;
-import dev.parley.transport.tcp.LeakCheck;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -28,7 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <p>Both targets take the raw bytes a peer sends: {@link #decodesOrRefusesCleanly} frames only,
  * {@link #decoderPipelineDecodesOrFailsOnce} the preface first, then frames.
  */
-@ExtendWith(LeakCheck.class)
+@ExtendWith(NettyLeakCheck.class)
 class FrameCodecFuzzTest {
 
     /** Small limits, so that the fuzzer reaches them. */

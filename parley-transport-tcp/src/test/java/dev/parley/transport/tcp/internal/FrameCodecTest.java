@@ -1,5 +1,6 @@
 package dev.parley.transport.tcp.internal;
 
+import dev.parley.testkit.NettyLeakCheck;
 import static dev.parley.transport.tcp.internal.FrameCodecFuzzTest.assertSameFrame;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.parley.Status;
 import dev.parley.message.HeaderNames;
 import dev.parley.message.Headers;
-import dev.parley.transport.tcp.LeakCheck;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@link FrameCodecFuzzTest}. Each malformed frame is refused with a {@link ProtocolException} that names
  * the problem.
  */
-@ExtendWith(LeakCheck.class)
+@ExtendWith(NettyLeakCheck.class)
 class FrameCodecTest {
 
     private static final int MAX_FRAME_BYTES = 64 * 1024;

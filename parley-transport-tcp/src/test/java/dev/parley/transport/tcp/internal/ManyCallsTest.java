@@ -1,5 +1,6 @@
 package dev.parley.transport.tcp.internal;
 
+import dev.parley.testkit.NettyLeakCheck;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.Deadline;
@@ -10,7 +11,6 @@ import dev.parley.message.Message;
 import dev.parley.service.Service;
 import dev.parley.time.Scheduler;
 import dev.parley.transport.TransportContext;
-import dev.parley.transport.tcp.LeakCheck;
 import dev.parley.transport.tcp.TcpOptions;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Ten thousand calls truly in flight at once, over at most 16 connections. */
-@ExtendWith(LeakCheck.class)
+@ExtendWith(NettyLeakCheck.class)
 class ManyCallsTest {
 
     private static final int CALLS = 10_000;

@@ -1,4 +1,4 @@
-package dev.parley.transport.tcp;
+package dev.parley.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,8 +17,14 @@ import org.junit.platform.launcher.LauncherSessionListener;
  * Netty's leak detector, at paranoid level (set by the POM), made to fail tests: a launcher listener
  * installs a detector that records leaks instead of only logging them, before any test touches Netty, and
  * the extension fails a test class when leaks have been recorded by its end.
+ *
+ * <p>For a module whose tests use Netty: run them with {@code -Dio.netty.leakDetection.level=paranoid}, list
+ * {@code dev.parley.testkit.NettyLeakCheck$Installer} in the test resources'
+ * {@code META-INF/services/org.junit.platform.launcher.LauncherSessionListener} (it needs
+ * {@code junit-platform-launcher} on the test class path), and put
+ * {@code @ExtendWith(NettyLeakCheck.class)} on the test classes. Netty itself is the module's own dependency.
  */
-public final class LeakCheck implements AfterAllCallback {
+public final class NettyLeakCheck implements AfterAllCallback {
 
     private static final List<String> LEAKS = new CopyOnWriteArrayList<>();
 
