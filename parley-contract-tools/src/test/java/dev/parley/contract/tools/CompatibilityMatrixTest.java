@@ -3,6 +3,7 @@ package dev.parley.contract.tools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.Contract;
+import dev.parley.Idempotent;
 import dev.parley.Parley;
 import java.util.List;
 import java.util.Optional;
@@ -24,18 +25,18 @@ class CompatibilityMatrixTest {
 
     enum StateV11 { OPEN, PAID }
 
-    record OrderRequestV10(String item, @Nullable String note, SizeV10 size, int count) {
+    record OrderRequestV10(String item, @Nullable String note, SizeV10 size, int count, String channel) {
     }
 
-    /** note removed, gift added optional, size widened, count widened to long. */
-    record OrderRequestV11(String item, Optional<String> gift, SizeV11 size, long count) {
+    /** note removed, gift added optional, size widened, count widened to long, channel made optional. */
+    record OrderRequestV11(String item, Optional<String> gift, SizeV11 size, long count, Optional<String> channel) {
     }
 
-    record OrderV10(String id, Optional<String> eta, StateV10 state) {
+    record OrderV10(String id, Optional<String> eta, StateV10 state, Optional<String> receipt) {
     }
 
-    /** eta (optional) removed, courier added, state narrowed. */
-    record OrderV11(String id, String courier, StateV11 state) {
+    /** eta (optional) removed, courier added, state narrowed, receipt made required. */
+    record OrderV11(String id, String courier, StateV11 state, String receipt) {
     }
 
     @Contract(name = "orders", version = "1.0")
@@ -45,6 +46,7 @@ class CompatibilityMatrixTest {
 
     @Contract(name = "orders", version = "1.1")
     interface OrdersV11 {
+        @Idempotent
         OrderV11 place(OrderRequestV11 request);
 
         List<OrderV11> open();
@@ -66,6 +68,7 @@ class CompatibilityMatrixTest {
         assertThat(report.changes()).extracting(Change::rule).contains(Rule.REQUEST_FIELD_REMOVED,
                 Rule.REQUEST_FIELD_ADDED_OPTIONAL, Rule.REQUEST_ENUM_WIDENED, Rule.FORMAT_WIDENED,
                 Rule.RESPONSE_OPTIONAL_FIELD_REMOVED, Rule.RESPONSE_FIELD_ADDED, Rule.RESPONSE_ENUM_NARROWED,
+                Rule.REQUEST_FIELD_MADE_OPTIONAL, Rule.RESPONSE_FIELD_MADE_REQUIRED, Rule.IDEMPOTENCY_ADDED,
                 Rule.OPERATION_ADDED);
     }
 
@@ -75,7 +78,8 @@ class CompatibilityMatrixTest {
             @Override
             public OrderV11 place(OrderRequestV11 r) {
                 assertThat(r.gift()).isEmpty(); // an old client never sends it
-                return new OrderV11(r.item() + "/" + r.size() + "/" + r.count(), "Bo", StateV11.PAID);
+                assertThat(r.channel()).contains("app"); // an old client always sends it
+                return new OrderV11(r.item() + "/" + r.size() + "/" + r.count(), "Bo", StateV11.PAID, "r-2");
             }
 
             @Override
@@ -84,17 +88,17 @@ class CompatibilityMatrixTest {
             }
         }, "local:orders-new");
         OrdersV10 old = client.client(OrdersV10.class, "local:orders-new");
-        OrderV10 reply = old.place(new OrderRequestV10("tea", "no sugar", SizeV10.L, 2));
-        assertThat(reply).isEqualTo(new OrderV10("tea/L/2", Optional.empty(), StateV10.PAID));
+        OrderV10 reply = old.place(new OrderRequestV10("tea", "no sugar", SizeV10.L, 2, "app"));
+        assertThat(reply).isEqualTo(new OrderV10("tea/L/2", Optional.empty(), StateV10.PAID, Optional.of("r-2")));
     }
 
     @Test
     void newClientOldServer() {
-        server.serve(OrdersV10.class, r -> new OrderV10(r.item() + "/" + r.size() + "/" + r.count() + "/" + r.note(),
-                Optional.of("5 min"), StateV10.OPEN), "local:orders-old");
+        server.serve(OrdersV10.class, r -> new OrderV10(r.item() + "/" + r.size() + "/" + r.count() + "/" + r.note()
+                + "/" + r.channel(), Optional.of("5 min"), StateV10.OPEN, Optional.of("r-1")), "local:orders-old");
         OrdersV11 fresh = client.client(OrdersV11.class, "local:orders-old");
-        OrderV11 reply = fresh.place(new OrderRequestV11("tea", Optional.of("bow"), SizeV11.M, 3));
+        OrderV11 reply = fresh.place(new OrderRequestV11("tea", Optional.of("bow"), SizeV11.M, 3, Optional.of("web")));
         // The new field an old server does not write reads as its default: null for a required one.
-        assertThat(reply).isEqualTo(new OrderV11("tea/M/3/null", null, StateV11.OPEN));
+        assertThat(reply).isEqualTo(new OrderV11("tea/M/3/null/web", null, StateV11.OPEN, "r-1"));
     }
 }
