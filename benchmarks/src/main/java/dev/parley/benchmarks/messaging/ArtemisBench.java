@@ -14,11 +14,12 @@ import org.jspecify.annotations.Nullable;
  * The Artemis side of the messaging benchmarks: an embedded, persistent broker per trial in a fresh data
  * directory, reached by both peers over TCP on loopback. Peers: {@code parley-artemis}, {@code artemis-raw}.
  */
-final class ArtemisBench {
+final class ArtemisBench implements BrokerBench {
 
     private @Nullable EmbeddedArtemis broker;
 
-    void start() throws IOException {
+    @Override
+    public void start() throws IOException {
         Path dir = Files.createTempDirectory("parley-bench-artemis");
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
@@ -27,7 +28,8 @@ final class ArtemisBench {
         broker = EmbeddedArtemis.start(ArtemisOptions.DEFAULT.withEmbedded(dir, "127.0.0.1", port));
     }
 
-    MessagingPeer peer(String name) throws Exception {
+    @Override
+    public MessagingPeer peer(String name) throws Exception {
         EmbeddedArtemis b = broker;
         if (b == null) {
             throw new IllegalStateException("not started");
@@ -40,7 +42,8 @@ final class ArtemisBench {
         };
     }
 
-    void stop() {
+    @Override
+    public void stop() {
         if (broker != null) {
             broker.close();
             broker = null;

@@ -8,25 +8,12 @@ public class ArtemisFanOutBenchmark extends FanOutBenchmarkBase {
     @Param({"parley-artemis", "artemis-raw"})
     public String peer = "parley-artemis";
 
-    private final ArtemisBench bench = new ArtemisBench();
+    public ArtemisFanOutBenchmark() {
+        super(new ArtemisBench());
+    }
 
     @Override
     protected String peerName() {
         return peer;
-    }
-
-    @Override
-    protected void startBroker() throws Exception {
-        bench.start();
-    }
-
-    @Override
-    protected MessagingPeer peer(String name) throws Exception {
-        return bench.peer(name);
-    }
-
-    @Override
-    protected void stopBroker() {
-        bench.stop();
     }
 }

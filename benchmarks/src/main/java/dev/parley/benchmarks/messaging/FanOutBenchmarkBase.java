@@ -8,6 +8,10 @@ public abstract class FanOutBenchmarkBase extends PublishScenario {
     @Param({"1", "4", "16"})
     public int groups = 1;
 
+    protected FanOutBenchmarkBase(BrokerBench broker) {
+        super(broker);
+    }
+
     @Override
     protected final int groups() {
         return groups;

@@ -12,17 +12,19 @@ import org.jspecify.annotations.Nullable;
  * over loopback. Peers: {@code parley-kafka}, {@code kafka-raw}; both use topics of
  * {@value #PARTITIONS} partitions.
  */
-final class KafkaBench {
+final class KafkaBench implements BrokerBench {
 
     static final int PARTITIONS = 8;
 
     private @Nullable KafkaBroker broker;
 
-    void start() {
+    @Override
+    public void start() {
         broker = KafkaBroker.start();
     }
 
-    MessagingPeer peer(String name) {
+    @Override
+    public MessagingPeer peer(String name) {
         KafkaBroker b = broker;
         if (b == null) {
             throw new IllegalStateException("not started");
@@ -35,7 +37,8 @@ final class KafkaBench {
         };
     }
 
-    void stop() {
+    @Override
+    public void stop() {
         if (broker != null) {
             broker.close();
             broker = null;

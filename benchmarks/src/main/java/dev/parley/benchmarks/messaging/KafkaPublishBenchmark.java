@@ -8,25 +8,12 @@ public class KafkaPublishBenchmark extends PublishBenchmarkBase {
     @Param({"parley-kafka", "kafka-raw"})
     public String peer = "parley-kafka";
 
-    private final KafkaBench bench = new KafkaBench();
+    public KafkaPublishBenchmark() {
+        super(new KafkaBench());
+    }
 
     @Override
     protected String peerName() {
         return peer;
-    }
-
-    @Override
-    protected void startBroker() throws Exception {
-        bench.start();
-    }
-
-    @Override
-    protected MessagingPeer peer(String name) throws Exception {
-        return bench.peer(name);
-    }
-
-    @Override
-    protected void stopBroker() {
-        bench.stop();
     }
 }

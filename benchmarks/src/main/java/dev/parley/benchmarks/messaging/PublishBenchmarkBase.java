@@ -13,6 +13,10 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
  */
 public abstract class PublishBenchmarkBase extends PublishScenario {
 
+    protected PublishBenchmarkBase(BrokerBench broker) {
+        super(broker);
+    }
+
     @Override
     protected final int groups() {
         return 1;

@@ -23,7 +23,7 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * S9 and S10, written once for every broker. A broker's benchmark class extends this (through
  * {@link PublishBenchmarkBase} or {@link FanOutBenchmarkBase}), declares {@code @Param peer} with its peers'
- * names, and says how to start its broker and make each peer.
+ * names, and hands its {@link BrokerBench} to the constructor.
  *
  * <p>{@link #publish()}: {@value #MESSAGES} messages of 1 KiB, {@value #PUBLISHERS} publishers (virtual
  * threads) each waiting for its broker confirm before the next, and the invocation ends when every subscriber
@@ -35,10 +35,15 @@ public abstract class PublishScenario {
     static final int MESSAGES = 1_000;
     static final int PUBLISHERS = 16;
 
+    private final BrokerBench broker;
     private final Arrivals arrivals = new Arrivals();
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private @Nullable MessagingPeer running;
     private long expected;
+
+    protected PublishScenario(BrokerBench broker) {
+        this.broker = broker;
+    }
 
     /** The peer's name, the {@code @Param peer} of the concrete class. */
     protected abstract String peerName();
@@ -46,31 +51,22 @@ public abstract class PublishScenario {
     /** How many subscriber groups; 1 for S9. */
     protected abstract int groups();
 
-    /** Starts the broker for this trial (an embedded one, or a fork). */
-    protected abstract void startBroker() throws Exception;
-
-    /** The peer called {@code name}, connected to the broker {@link #startBroker()} started. */
-    protected abstract MessagingPeer peer(String name) throws Exception;
-
-    /** Stops what {@link #startBroker()} started. */
-    protected abstract void stopBroker() throws Exception;
-
     @Setup(Level.Trial)
     public void start() throws Exception {
-        startBroker();
-        MessagingPeer p = peer(peerName());
+        broker.start();
+        MessagingPeer p = broker.peer(peerName());
         p.open("bench-" + UUID.randomUUID().toString().substring(0, 8), groups(), arrivals::arrive);
         running = p;
     }
 
     @TearDown(Level.Trial)
-    public void stop() throws Exception {  // stopBroker may throw
+    public void stop() throws Exception {  // the broker's stop may throw
         if (running != null) {
             running.close();
             running = null;
         }
         workers.shutdownNow();
-        stopBroker();
+        broker.stop();
     }
 
     @Benchmark

@@ -15,12 +15,13 @@ import java.util.List;
  * deletes its own, and the Parley peer's (the topic exchange, the group queues and their dead-letter queues,
  * named as docs/messaging.md says) are deleted here. Peers: {@code parley-rabbitmq}, {@code rabbitmq-raw}.
  */
-final class RabbitMqBench {
+final class RabbitMqBench implements BrokerBench {
 
     static final String HOST = "127.0.0.1";
     static final int PORT = 5672;
 
-    void start() throws Exception {
+    @Override
+    public void start() throws Exception {
         try (Connection probe = factory().newConnection("bench probe")) {
             probe.getServerProperties();
         } catch (Exception e) {
@@ -36,7 +37,8 @@ final class RabbitMqBench {
         return f;
     }
 
-    MessagingPeer peer(String name) throws Exception {
+    @Override
+    public MessagingPeer peer(String name) throws Exception {
         return switch (name) {
             case "parley-rabbitmq" -> new ParleyCleanup(new ParleyPeer("amqp://guest:guest@" + HOST + ":" + PORT,
                     new RabbitMqTransportProvider(RabbitMqOptions.DEFAULT, MessagingOptions.DEFAULT)));
@@ -45,7 +47,8 @@ final class RabbitMqBench {
         };
     }
 
-    void stop() {
+    @Override
+    public void stop() {
     }
 
     static void closeQuietly(Connection connection) {

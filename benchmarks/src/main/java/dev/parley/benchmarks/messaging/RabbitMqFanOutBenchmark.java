@@ -8,25 +8,12 @@ public class RabbitMqFanOutBenchmark extends FanOutBenchmarkBase {
     @Param({"parley-rabbitmq", "rabbitmq-raw"})
     public String peer = "parley-rabbitmq";
 
-    private final RabbitMqBench bench = new RabbitMqBench();
+    public RabbitMqFanOutBenchmark() {
+        super(new RabbitMqBench());
+    }
 
     @Override
     protected String peerName() {
         return peer;
-    }
-
-    @Override
-    protected void startBroker() throws Exception {
-        bench.start();
-    }
-
-    @Override
-    protected MessagingPeer peer(String name) throws Exception {
-        return bench.peer(name);
-    }
-
-    @Override
-    protected void stopBroker() {
-        bench.stop();
     }
 }

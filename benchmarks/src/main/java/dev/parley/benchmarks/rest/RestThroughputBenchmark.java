@@ -2,7 +2,8 @@ package dev.parley.benchmarks.rest;
 
 import dev.parley.benchmarks.local.Payload;
 import dev.parley.benchmarks.rpc.Peer;
-import dev.parley.benchmarks.rpc.Pump;
+import dev.parley.benchmarks.rpc.PumpedPeer;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -36,25 +37,18 @@ public class RestThroughputBenchmark {
     @Param({"1", "64"})
     public int connections = 1;
 
-    private @Nullable Peer running;
-    private @Nullable Pump pump;
+    private @Nullable PumpedPeer trial;
 
     @Setup(Level.Trial)
     public void start() throws Exception {
-        Peer p = RestPeer.start(peer, connections);
-        running = p;
-        pump = Pump.of(p, Payload.ofSize(PAYLOAD_CHARS), connections);
+        trial = PumpedPeer.start(RestPeer.start(peer, connections), Payload.ofSize(PAYLOAD_CHARS), connections, 0);
     }
 
     @TearDown(Level.Trial)
     public void stop() throws InterruptedException {
-        if (pump != null) {
-            pump.drain();
-            pump = null;
-        }
-        if (running != null) {
-            running.close();
-            running = null;
+        if (trial != null) {
+            trial.stop();
+            trial = null;
         }
     }
 
@@ -62,10 +56,6 @@ public class RestThroughputBenchmark {
     @Benchmark
     @OperationsPerInvocation(CALLS)
     public void echo() throws InterruptedException {
-        Pump p = pump;
-        if (p == null) {
-            throw new IllegalStateException("not started");
-        }
-        p.send(CALLS);
+        Objects.requireNonNull(trial, "not started").send(CALLS);
     }
 }

@@ -1,6 +1,7 @@
 package dev.parley.benchmarks.rpc;
 
 import dev.parley.benchmarks.local.Payload;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -42,25 +43,18 @@ public class ManyInFlightBenchmark {
     @Param({"128", "10000"})
     public int inFlight = 10_000;
 
-    private @Nullable Peer running;
-    private @Nullable Pump pump;
+    private @Nullable PumpedPeer trial;
 
     @Setup(Level.Trial)
     public void start() throws Exception {
-        Peer p = Peer.start(peer);
-        running = p;
-        pump = Pump.of(p, Payload.ofSize(UnaryLatencyBenchmark.PAYLOAD_CHARS), inFlight, SETUP_MILLIS);
+        trial = PumpedPeer.start(Peer.start(peer), Payload.ofSize(UnaryLatencyBenchmark.PAYLOAD_CHARS), inFlight, SETUP_MILLIS);
     }
 
     @TearDown(Level.Trial)
     public void stop() throws InterruptedException {
-        if (pump != null) {
-            pump.drain();
-            pump = null;
-        }
-        if (running != null) {
-            running.close();
-            running = null;
+        if (trial != null) {
+            trial.stop();
+            trial = null;
         }
     }
 
@@ -68,14 +62,6 @@ public class ManyInFlightBenchmark {
     @Benchmark
     @OperationsPerInvocation(CALLS)
     public void echo() throws InterruptedException {
-        pump().send(CALLS);
-    }
-
-    private Pump pump() {
-        Pump p = pump;
-        if (p == null) {
-            throw new IllegalStateException("not started");
-        }
-        return p;
+        Objects.requireNonNull(trial, "not started").send(CALLS);
     }
 }

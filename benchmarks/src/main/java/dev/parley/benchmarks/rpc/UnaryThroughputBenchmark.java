@@ -1,6 +1,7 @@
 package dev.parley.benchmarks.rpc;
 
 import dev.parley.benchmarks.local.Payload;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -37,25 +38,18 @@ public class UnaryThroughputBenchmark {
     @Param({"32", "128"})
     public int inFlight = 32;
 
-    private @Nullable Peer running;
-    private @Nullable Pump pump;
+    private @Nullable PumpedPeer trial;
 
     @Setup(Level.Trial)
     public void start() throws Exception {
-        Peer p = Peer.start(peer);
-        running = p;
-        pump = Pump.of(p, Payload.ofSize(UnaryLatencyBenchmark.PAYLOAD_CHARS), inFlight);
+        trial = PumpedPeer.start(Peer.start(peer), Payload.ofSize(UnaryLatencyBenchmark.PAYLOAD_CHARS), inFlight, 0);
     }
 
     @TearDown(Level.Trial)
     public void stop() throws InterruptedException {
-        if (pump != null) {
-            pump.drain();
-            pump = null;
-        }
-        if (running != null) {
-            running.close();
-            running = null;
+        if (trial != null) {
+            trial.stop();
+            trial = null;
         }
     }
 
@@ -63,14 +57,6 @@ public class UnaryThroughputBenchmark {
     @Benchmark
     @OperationsPerInvocation(CALLS)
     public void echo() throws InterruptedException {
-        pump().send(CALLS);
-    }
-
-    private Pump pump() {
-        Pump p = pump;
-        if (p == null) {
-            throw new IllegalStateException("not started");
-        }
-        return p;
+        Objects.requireNonNull(trial, "not started").send(CALLS);
     }
 }
