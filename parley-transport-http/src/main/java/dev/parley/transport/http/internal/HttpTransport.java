@@ -1,12 +1,9 @@
 package dev.parley.transport.http.internal;
 
-import dev.parley.ParleyException;
-import dev.parley.Status;
 import dev.parley.contract.ContractDescriptor;
-import dev.parley.message.Message;
 import dev.parley.service.Service;
 import dev.parley.transport.Registration;
-import dev.parley.transport.Transport;
+import dev.parley.transport.RequestTransport;
 import dev.parley.transport.TransportContext;
 import dev.parley.transport.http.HttpOptions;
 import io.netty.handler.ssl.SslContext;
@@ -15,17 +12,15 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
  * {@code http[s]://host:port[,host:port...]}: request/response, request/async-response and notifications as REST
  * resources (docs/rest.md). It carries no events; those need a broker.
  */
-public final class HttpTransport implements Transport {
+public final class HttpTransport implements RequestTransport {
 
     private final TransportContext context;
     private final HttpOptions options;
@@ -96,22 +91,6 @@ public final class HttpTransport implements Transport {
 
     private static boolean secure(URI address) {
         return "https".equalsIgnoreCase(address.getScheme());
-    }
-
-    @Override
-    public Registration subscribe(URI address, String topic, String group, Service handler) {
-        throw noEvents(address);
-    }
-
-    @Override
-    public CompletionStage<Registration> publish(URI address, String topic, Message event,
-            @Nullable Consumer<Message> replies) {
-        throw noEvents(address);
-    }
-
-    private static ParleyException noEvents(URI address) {
-        return new ParleyException(Status.UNIMPLEMENTED, address + ": http:// carries requests, not events; publish"
-                + " and subscribe through a broker or local:");
     }
 
     @Override

@@ -1,11 +1,8 @@
 package dev.parley.transport.tcp.internal;
 
-import dev.parley.ParleyException;
-import dev.parley.Status;
-import dev.parley.message.Message;
 import dev.parley.service.Service;
 import dev.parley.transport.Registration;
-import dev.parley.transport.Transport;
+import dev.parley.transport.RequestTransport;
 import dev.parley.transport.TransportContext;
 import dev.parley.transport.tcp.TcpOptions;
 import java.net.InetSocketAddress;
@@ -13,16 +10,13 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
-import org.jspecify.annotations.Nullable;
 
 /**
  * {@code tcp://host:port[,host:port...]}: request/response, request/async-response and notification over
  * Parley's own protocol. It carries no events; those need a broker.
  */
-public final class TcpTransport implements Transport {
+public final class TcpTransport implements RequestTransport {
 
     private final TransportContext context;
     private final TcpOptions options;
@@ -58,22 +52,6 @@ public final class TcpTransport implements Transport {
             }
             return new TcpClient("tcp://" + a, endpoints);
         });
-    }
-
-    @Override
-    public Registration subscribe(URI address, String topic, String group, Service handler) {
-        throw noEvents(address);
-    }
-
-    @Override
-    public CompletionStage<Registration> publish(URI address, String topic, Message event,
-            @Nullable Consumer<Message> replies) {
-        throw noEvents(address);
-    }
-
-    private static ParleyException noEvents(URI address) {
-        return new ParleyException(Status.UNIMPLEMENTED, address + ": tcp:// carries requests, not events; publish"
-                + " and subscribe through a broker (amqp://, kafka://, embedded:) or local:");
     }
 
     @Override
