@@ -46,24 +46,53 @@ public final class Filters {
             }
             return source;
         }
-        CompletableFuture<Message> result = new CompletableFuture<>();
-        source.whenComplete((reply, failure) -> {
+        Relay relay = new Relay(source, action);
+        source.whenComplete(relay);
+        return relay;
+    }
+
+    /**
+     * The stage {@link #whenComplete} returns, and the callback it hangs on its source: one object per call
+     * where a new future, a callback and a second callback (to pass cancellation back) would be three.
+     */
+    private static final class Relay extends CompletableFuture<Message>
+            implements BiConsumer<@Nullable Message, @Nullable Throwable> {
+
+        private final CompletableFuture<Message> source;
+        private final BiConsumer<? super @Nullable Message, ? super @Nullable Throwable> action;
+
+        Relay(CompletableFuture<Message> source,
+                BiConsumer<? super @Nullable Message, ? super @Nullable Throwable> action) {
+            this.source = source;
+            this.action = action;
+        }
+
+        @Override
+        public void accept(@Nullable Message reply, @Nullable Throwable failure) {
             try {
                 action.accept(reply, failure);
             } finally {
                 if (failure != null) {
-                    result.completeExceptionally(failure);
+                    completeExceptionally(failure);
                 } else {
-                    result.complete(reply);
+                    complete(reply);
                 }
             }
-        });
-        result.whenComplete((reply, failure) -> {
-            if (result.isCancelled()) {
-                source.cancel(true);
+        }
+
+        @Override
+        public boolean cancel(boolean mayInterruptIfRunning) {
+            boolean cancelled = super.cancel(mayInterruptIfRunning);
+            if (cancelled) {
+                source.cancel(mayInterruptIfRunning);
             }
-        });
-        return result;
+            return cancelled;
+        }
+
+        @Override
+        public <U> CompletableFuture<U> newIncompleteFuture() {
+            return new CompletableFuture<>();
+        }
     }
 
     private record Link(Filter filter, Service next) implements Service {

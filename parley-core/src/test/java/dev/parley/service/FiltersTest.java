@@ -66,4 +66,38 @@ class FiltersTest {
                     assertThat(e.getMessage()).contains("filter 'auth' threw").contains("oops");
                 });
     }
+
+    @Test
+    void whenCompleteRunsTheActionBeforeTheCallerSeesALaterReply() {
+        CompletableFuture<Message> source = new CompletableFuture<>();
+        List<String> trace = new ArrayList<>();
+        CompletableFuture<Message> stage = Filters.whenComplete(source, (m, e) -> trace.add("action"));
+        stage.whenComplete((m, e) -> trace.add("caller"));
+        source.complete(Message.of(Headers.empty()));
+        assertThat(trace).containsExactly("action", "caller");
+        assertThat(stage).isCompleted();
+    }
+
+    @Test
+    void whenCompletePassesAFailureOnAndCancellingItCancelsTheSource() {
+        CompletableFuture<Message> failing = new CompletableFuture<>();
+        CompletableFuture<Message> failed = Filters.whenComplete(failing, (m, e) -> { });
+        failing.completeExceptionally(new ParleyException(Status.UNAVAILABLE, "down"));
+        assertThat(failed).isCompletedExceptionally();
+
+        CompletableFuture<Message> source = new CompletableFuture<>();
+        List<Throwable> seen = new ArrayList<>();
+        CompletableFuture<Message> stage = Filters.whenComplete(source, (m, e) -> seen.add(e));
+        assertThat(stage.cancel(true)).isTrue();
+        assertThat(source).isCancelled();
+        assertThat(seen).hasSize(1); // the action still runs, once, with the cancellation
+    }
+
+    @Test
+    void whenCompleteOfAnAnsweredStageReturnsItAsItIs() {
+        CompletableFuture<Message> answered = CompletableFuture.completedFuture(Message.of(Headers.empty()));
+        List<String> trace = new ArrayList<>();
+        assertThat(Filters.whenComplete(answered, (m, e) -> trace.add("action"))).isSameAs(answered);
+        assertThat(trace).containsExactly("action");
+    }
 }

@@ -9,6 +9,8 @@ import dev.parley.service.Service;
 import dev.parley.time.Scheduler;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.BiConsumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Fails a call with DEADLINE_EXCEEDED when its deadline passes and cancels it downstream, so the transport
@@ -45,24 +47,64 @@ public final class DeadlineFilter implements Filter {
             downstream.cancel(true);
             return CompletableFuture.failedFuture(expired(deadline));
         }
-        CompletableFuture<Message> result = new CompletableFuture<>();
-        Scheduler.Cancellable timer = scheduler.schedule(() -> result.completeExceptionally(expired(deadline)),
-                java.time.Duration.ofNanos(remaining));
-        downstream.whenComplete((reply, failure) -> {
-            timer.cancel();
-            if (failure != null) {
-                result.completeExceptionally(failure);
-            } else {
-                result.complete(reply);
+        Watch watch = new Watch(downstream, deadline);
+        watch.timer = scheduler.schedule(watch, java.time.Duration.ofNanos(remaining));
+        downstream.whenComplete(watch);
+        return watch;
+    }
+
+    /**
+     * One call's reply as the caller sees it, the timer's task and the downstream's callback in one object:
+     * a call that is answered in time costs this, the timer, and nothing else.
+     */
+    private static final class Watch extends CompletableFuture<Message>
+            implements BiConsumer<@Nullable Message, @Nullable Throwable>, Runnable {
+
+        private final CompletableFuture<Message> downstream;
+        private final Deadline deadline;
+        volatile Scheduler.@Nullable Cancellable timer;
+
+        Watch(CompletableFuture<Message> downstream, Deadline deadline) {
+            this.downstream = downstream;
+            this.deadline = deadline;
+        }
+
+        /** The downstream answered (or failed, or was cancelled). */
+        @Override
+        public void accept(@Nullable Message reply, @Nullable Throwable failure) {
+            Scheduler.Cancellable t = timer;
+            if (t != null) {
+                t.cancel();
             }
-        });
-        // Timed out or cancelled by the caller before the downstream answered: stop the downstream too.
-        result.whenComplete((reply, failure) -> {
-            if (!downstream.isDone()) {
+            if (failure != null) {
+                completeExceptionally(failure);
+            } else {
+                complete(reply);
+            }
+        }
+
+        /** The deadline passed first: fail the call and stop the downstream. */
+        @Override
+        public void run() {
+            if (completeExceptionally(expired(deadline))) {
                 downstream.cancel(true);
             }
-        });
-        return result;
+        }
+
+        /** The caller gave up: stop the downstream too. */
+        @Override
+        public boolean cancel(boolean mayInterruptIfRunning) {
+            boolean cancelled = super.cancel(mayInterruptIfRunning);
+            if (cancelled) {
+                downstream.cancel(true);
+            }
+            return cancelled;
+        }
+
+        @Override
+        public <U> CompletableFuture<U> newIncompleteFuture() {
+            return new CompletableFuture<>();
+        }
     }
 
     static ParleyException expired(Deadline deadline) {

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.function.BiConsumer;
 import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
 
@@ -53,7 +54,7 @@ public final class RetryFilter implements Filter {
         }
         Attempts attempts = new Attempts(request, next);
         attempts.follow(1, first);
-        return attempts.result;
+        return attempts;
     }
 
     private static CompletableFuture<Message> send(Service next, Message m) {
@@ -68,26 +69,26 @@ public final class RetryFilter implements Filter {
         return reply == null || reply.status() == Status.OK;
     }
 
-    /** The attempts of one call. */
-    private final class Attempts {
+    /**
+     * The attempts of one call: the stage the caller gets, and the callback on each attempt's reply, in one
+     * object.
+     */
+    private final class Attempts extends CompletableFuture<Message>
+            implements BiConsumer<@Nullable Message, @Nullable Throwable> {
         final Message request;
         final Service next;
-        final CompletableFuture<Message> result = new CompletableFuture<>();
         volatile @Nullable CompletableFuture<Message> current;
         volatile Scheduler.@Nullable Cancellable timer;
+        /** The number of the attempt {@link #current} is. */
+        private volatile int attempt;
 
         Attempts(Message request, Service next) {
             this.request = request;
             this.next = next;
-            result.whenComplete((m, e) -> {
-                if (result.isCancelled()) {
-                    cancel();
-                }
-            });
         }
 
         void start(int attempt) {
-            if (result.isDone()) {
+            if (isDone()) {
                 return;
             }
             follow(attempt, send(next, request.withHeader(HeaderNames.ATTEMPT, Integer.toString(attempt))));
@@ -95,8 +96,28 @@ public final class RetryFilter implements Filter {
 
         /** Waits for attempt number {@code attempt}, sent as {@code reply}. */
         void follow(int attempt, CompletableFuture<Message> reply) {
+            this.attempt = attempt;
             current = reply;
-            reply.whenComplete((r, e) -> done(attempt, r, e));
+            reply.whenComplete(this);
+        }
+
+        @Override
+        public void accept(@Nullable Message reply, @Nullable Throwable failure) {
+            done(attempt, reply, failure);
+        }
+
+        @Override
+        public boolean cancel(boolean mayInterruptIfRunning) {
+            boolean cancelled = super.cancel(mayInterruptIfRunning);
+            if (cancelled) {
+                stop();
+            }
+            return cancelled;
+        }
+
+        @Override
+        public <U> CompletableFuture<U> newIncompleteFuture() {
+            return new CompletableFuture<>();
         }
 
         void done(int attempt, @Nullable Message reply, @Nullable Throwable failure) {
@@ -144,13 +165,14 @@ public final class RetryFilter implements Filter {
 
         void finish(@Nullable Message reply, @Nullable Throwable failure) {
             if (failure != null) {
-                result.completeExceptionally(unwrap(failure));
+                completeExceptionally(unwrap(failure));
             } else {
-                result.complete(reply);
+                complete(reply);
             }
         }
 
-        void cancel() {
+        /** The caller gave up: no further attempt, and the current one is cancelled. */
+        void stop() {
             Scheduler.Cancellable t = timer;
             if (t != null) {
                 t.cancel();
