@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.parley.ParleyException;
 import dev.parley.Status;
+import dev.parley.internal.runtime.Relay;
 import dev.parley.message.Message;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -46,53 +47,12 @@ public final class Filters {
             }
             return source;
         }
+        if (source instanceof Relay inner && !inner.isDone() && inner.add(action)) {
+            return inner; // the filter below already waits: its relay runs this action too, after its own
+        }
         Relay relay = new Relay(source, action);
         source.whenComplete(relay);
         return relay;
-    }
-
-    /**
-     * The stage {@link #whenComplete} returns, and the callback it hangs on its source: one object per call
-     * where a new future, a callback and a second callback (to pass cancellation back) would be three.
-     */
-    private static final class Relay extends CompletableFuture<Message>
-            implements BiConsumer<@Nullable Message, @Nullable Throwable> {
-
-        private final CompletableFuture<Message> source;
-        private final BiConsumer<? super @Nullable Message, ? super @Nullable Throwable> action;
-
-        Relay(CompletableFuture<Message> source,
-                BiConsumer<? super @Nullable Message, ? super @Nullable Throwable> action) {
-            this.source = source;
-            this.action = action;
-        }
-
-        @Override
-        public void accept(@Nullable Message reply, @Nullable Throwable failure) {
-            try {
-                action.accept(reply, failure);
-            } finally {
-                if (failure != null) {
-                    completeExceptionally(failure);
-                } else {
-                    complete(reply);
-                }
-            }
-        }
-
-        @Override
-        public boolean cancel(boolean mayInterruptIfRunning) {
-            boolean cancelled = super.cancel(mayInterruptIfRunning);
-            if (cancelled) {
-                source.cancel(mayInterruptIfRunning);
-            }
-            return cancelled;
-        }
-
-        @Override
-        public <U> CompletableFuture<U> newIncompleteFuture() {
-            return new CompletableFuture<>();
-        }
     }
 
     private record Link(Filter filter, Service next) implements Service {

@@ -100,4 +100,27 @@ class FiltersTest {
         assertThat(Filters.whenComplete(answered, (m, e) -> trace.add("action"))).isSameAs(answered);
         assertThat(trace).containsExactly("action");
     }
+
+    @Test
+    void nestedWaitsShareOneStageAndRunInnerFirst() {
+        CompletableFuture<Message> source = new CompletableFuture<>();
+        List<String> trace = new ArrayList<>();
+        CompletableFuture<Message> inner = Filters.whenComplete(source, (m, e) -> trace.add("bulkhead"));
+        CompletableFuture<Message> outer = Filters.whenComplete(inner, (m, e) -> trace.add("breaker"));
+        assertThat(outer).isSameAs(inner);
+        outer.whenComplete((m, e) -> trace.add("caller"));
+        source.complete(Message.of(Headers.empty()));
+        assertThat(trace).containsExactly("bulkhead", "breaker", "caller");
+    }
+
+    @Test
+    void cancellingASharedStageRunsEveryActionOnce() {
+        CompletableFuture<Message> source = new CompletableFuture<>();
+        List<String> trace = new ArrayList<>();
+        CompletableFuture<Message> stage = Filters.whenComplete(Filters.whenComplete(source,
+                (m, e) -> trace.add("inner " + (e != null))), (m, e) -> trace.add("outer " + (e != null)));
+        stage.cancel(true);
+        assertThat(source).isCancelled();
+        assertThat(trace).containsExactly("inner true", "outer true");
+    }
 }

@@ -45,6 +45,9 @@ public final class RetryBudget {
 
     /** Records a successful attempt. */
     public void onSuccess() {
+        if (milliTokens.get() >= maxMilliTokens) {
+            return; // full, as it is while things go well: no write, so callers on other cores share the line
+        }
         milliTokens.updateAndGet(t -> Math.min(maxMilliTokens, t + ratioMilliTokens));
     }
 

@@ -9,7 +9,6 @@ import dev.parley.service.Service;
 import dev.parley.time.Scheduler;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -57,15 +56,13 @@ public final class DeadlineFilter implements Filter {
      * One call's reply as the caller sees it, the timer's task and the downstream's callback in one object:
      * a call that is answered in time costs this, the timer, and nothing else.
      */
-    private static final class Watch extends CompletableFuture<Message>
-            implements BiConsumer<@Nullable Message, @Nullable Throwable>, Runnable {
+    private static final class Watch extends Relay implements Runnable {
 
-        private final CompletableFuture<Message> downstream;
         private final Deadline deadline;
         volatile Scheduler.@Nullable Cancellable timer;
 
         Watch(CompletableFuture<Message> downstream, Deadline deadline) {
-            this.downstream = downstream;
+            super(downstream);
             this.deadline = deadline;
         }
 
@@ -76,34 +73,15 @@ public final class DeadlineFilter implements Filter {
             if (t != null) {
                 t.cancel();
             }
-            if (failure != null) {
-                completeExceptionally(failure);
-            } else {
-                complete(reply);
-            }
+            finish(reply, failure);
         }
 
         /** The deadline passed first: fail the call and stop the downstream. */
         @Override
         public void run() {
-            if (completeExceptionally(expired(deadline))) {
-                downstream.cancel(true);
+            if (finish(null, expired(deadline))) {
+                source.cancel(true);
             }
-        }
-
-        /** The caller gave up: stop the downstream too. */
-        @Override
-        public boolean cancel(boolean mayInterruptIfRunning) {
-            boolean cancelled = super.cancel(mayInterruptIfRunning);
-            if (cancelled) {
-                downstream.cancel(true);
-            }
-            return cancelled;
-        }
-
-        @Override
-        public <U> CompletableFuture<U> newIncompleteFuture() {
-            return new CompletableFuture<>();
         }
     }
 

@@ -95,4 +95,17 @@ class DeadlineFilterTest {
                 .isSameAs(answer);
         assertThat(clock.tasks).isEmpty();
     }
+
+    @Test
+    void aPolicyWaitingAboveSeesTheTimeoutBeforeTheCaller() {
+        CompletableFuture<Message> downstream = new CompletableFuture<>();
+        CompletableFuture<Message> reply = filter.filter(request, m -> downstream).toCompletableFuture();
+        List<String> trace = new ArrayList<>();
+        CompletableFuture<Message> guarded = dev.parley.service.Filters.whenComplete(reply,
+                (m, e) -> trace.add("bulkhead released"));
+        guarded.whenComplete((m, e) -> trace.add("caller"));
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(trace).containsExactly("bulkhead released", "caller");
+        assertThat(downstream).isCancelled();
+    }
 }
