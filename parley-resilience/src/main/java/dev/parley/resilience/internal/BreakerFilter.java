@@ -17,6 +17,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,15 +30,14 @@ public final class BreakerFilter implements Filter {
     private final String name;
     private final CircuitBreaker breaker;
     private final FailureClassifier classifier;
-    private final Scheduler scheduler;
     private final ResilienceListener listener;
     private final CompletableFuture<Message> rejected;
+    private final BiConsumer<@Nullable Message, @Nullable Throwable> record = this::record;
 
     public BreakerFilter(String name, CircuitBreakerConfig.Builder config, FailureClassifier classifier,
             Scheduler scheduler, ResilienceListener listener) {
         this.name = name;
         this.classifier = classifier;
-        this.scheduler = scheduler;
         this.listener = listener;
         this.breaker = CircuitBreaker.of(name, config
                 .clock(new SchedulerClock(scheduler))
@@ -62,7 +62,6 @@ public final class BreakerFilter implements Filter {
             }
             return rejected;
         }
-        long start = scheduler.nanoTime();
         CompletableFuture<Message> reply;
         try {
             reply = next.call(request).toCompletableFuture();
@@ -71,21 +70,26 @@ public final class BreakerFilter implements Filter {
             throw e;
         }
         if (reply.isDone() && !reply.isCompletedExceptionally()) {
-            record(scheduler.nanoTime() - start, reply.resultNow(), null); // answered at once: no callback
+            record(reply.resultNow(), null); // answered at once: no callback
             return reply;
         }
         // Recorded before the caller sees the reply, so its next call meets the breaker's new state.
-        return Filters.whenComplete(reply, (m, e) -> record(scheduler.nanoTime() - start, m, e));
+        return Filters.whenComplete(reply, record);
     }
 
-    private void record(long nanos, @Nullable Message reply, @Nullable Throwable failure) {
+    /**
+     * Counts the outcome. Durations are not recorded (0): a call's slowness is its deadline's to judge, and
+     * a call that overruns it fails with DEADLINE_EXCEEDED, which the classifier counts as a failure. So
+     * Resilience4j's slow-call rule is off, and the breaker needs no clock reading and no per-call state.
+     */
+    private void record(@Nullable Message reply, @Nullable Throwable failure) {
         Outcome outcome = Outcome.of(reply, failure);
         if (outcome.status() == Status.CANCELLED) {
             breaker.releasePermission(); // the caller gave up: says nothing about the downstream
         } else if (classifier.isFailure(outcome)) {
-            breaker.onError(nanos, TimeUnit.NANOSECONDS, new ParleyException(outcome.status(), "failed call"));
+            breaker.onError(0, TimeUnit.NANOSECONDS, new ParleyException(outcome.status(), "failed call"));
         } else {
-            breaker.onSuccess(nanos, TimeUnit.NANOSECONDS);
+            breaker.onSuccess(0, TimeUnit.NANOSECONDS);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.parley.resilience.internal;
 import dev.parley.Deadline;
 import dev.parley.NotSentException;
 import dev.parley.Status;
+import dev.parley.internal.runtime.Relay;
 import dev.parley.message.HeaderNames;
 import dev.parley.message.Message;
 import dev.parley.resilience.FailureClassifier;
@@ -98,7 +99,9 @@ public final class RetryFilter implements Filter {
         void follow(int attempt, CompletableFuture<Message> reply) {
             this.attempt = attempt;
             current = reply;
-            reply.whenComplete(this);
+            if (!(reply instanceof Relay below && !below.isDone() && below.add(this))) {
+                reply.whenComplete(this); // (a relay below runs this among its actions: no extra callback)
+            }
         }
 
         @Override
