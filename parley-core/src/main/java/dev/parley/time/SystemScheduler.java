@@ -14,16 +14,16 @@ import org.jspecify.annotations.Nullable;
  * <p>Every call arms a deadline, and nearly every deadline is called off within microseconds, when the reply
  * comes. A task due further out than {@link #PARK_NANOS} therefore does not enter the timer's queue at once:
  * it is pushed on a lock-free list (one object, one compare-and-set), and calling it off only marks it. The
- * timer thread looks at that list every {@link #TICK_MILLIS} ms: tasks called off by then are dropped, the
- * rest move to the queue, at their exact time, long before they are due. A task due sooner goes to the
- * queue directly. So a deadline fires as precisely as before, and an answered call costs no lock and no
- * queue operation.
+ * timer thread looks at that list {@link #TICK_MILLIS} ms after a task is pushed on it empty: tasks called
+ * off by then are dropped, the rest move to the queue, at their exact time, long before they are due. A task
+ * due sooner goes to the queue directly. So a deadline fires as precisely as before, an answered call costs
+ * no lock and no queue operation, and an idle JVM's timer thread sleeps.
  */
 final class SystemScheduler implements Scheduler {
 
     static final SystemScheduler INSTANCE = new SystemScheduler();
 
-    /** How often the timer thread moves parked tasks to its queue. */
+    /** How long a parked task waits, at most, before the timer thread moves it to its queue. */
     static final long TICK_MILLIS = 10;
     /** Tasks due later than this are parked first; they reach the queue at least one tick before they are due. */
     static final long PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(3 * TICK_MILLIS);
@@ -42,14 +42,12 @@ final class SystemScheduler implements Scheduler {
     /** The newest parked task; each links to the one parked before it. */
     @SuppressWarnings("unused") // through PARKED
     private volatile @Nullable Parked parked;
+    private final Runnable promote = this::promote;
 
     private SystemScheduler() {
         timer = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().daemon().name("parley-timer").factory());
         // A task called off after it reached the queue leaves it at once, rather than when it would have run.
         timer.setRemoveOnCancelPolicy(true);
-        // The tick also keeps something due within TICK_MILLIS, so a task that enters the queue as its
-        // earliest rarely has to wake the timer thread itself.
-        timer.scheduleAtFixedRate(this::promote, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -70,10 +68,15 @@ final class SystemScheduler implements Scheduler {
             head = parked;
             p.next = head;
         } while (!PARKED.compareAndSet(this, head, p));
+        if (head == null) {
+            // The first on an empty list asks for the move; under load that is once a tick, and the move
+            // then also keeps something due in the queue, so that tasks entering it rarely wake its thread.
+            timer.schedule(promote, TICK_MILLIS, TimeUnit.MILLISECONDS);
+        }
         return p;
     }
 
-    /** On the timer thread, every tick: parked tasks still wanted move to the queue. */
+    /** On the timer thread, a tick after a task was parked on an empty list: the tasks still wanted move on. */
     private void promote() {
         Parked p = (Parked) PARKED.getAndSet(this, null);
         long now = System.nanoTime();

@@ -88,7 +88,7 @@ class ParleyMetricsTest {
                 .policy(CircuitBreaker.builder().window(4).minimumCalls(4).waitInOpen(Duration.ofHours(1))
                         .listener(metrics.resilience()).build())
                 .build();
-        String name = "remote.work@" + address.substring("tcp://".length()); // a breaker per operation and address
+        String name = "remote.work@" + address; // a breaker per operation and address
         for (int i = 0; i < 6; i++) {
             assertThatThrownBy(() -> remote.work(new Ask("x"))).isInstanceOf(ParleyException.class);
         }
