@@ -35,6 +35,7 @@ public final class PublisherStub implements InvocationHandler {
     private final RuntimeContext ctx;
     private final Transport transport;
     private final URI address;
+    private final String channel; // computed once: ContractDescriptor.channel() makes a new string per call
     private final Options options;
     private final String description;
     private final Map<Method, Op> ops = new HashMap<>();
@@ -66,6 +67,7 @@ public final class PublisherStub implements InvocationHandler {
         this.ctx = ctx;
         this.transport = ctx.transports().forAddress(address);
         this.address = address;
+        this.channel = contract.channel();
         this.options = options;
         this.description = "publisher of " + contract + " at " + address;
         for (OperationDescriptor op : contract.operations()) {
@@ -98,7 +100,7 @@ public final class PublisherStub implements InvocationHandler {
     private CompletableFuture<?> publish(Op op, @Nullable Object event) {
         // An event carries no deadline: it stays worth handling however long it waits in a topic.
         Message m = message(op, event, null);
-        CompletableFuture<?> confirm = transport.publish(address, contract.channel(), m, null).toCompletableFuture();
+        CompletableFuture<?> confirm = transport.publish(address, channel, m, null).toCompletableFuture();
         if (!confirm.isDone()) {
             unconfirmed.add(new Unconfirmed(ctx.scheduler().nanoTime() + options.timeout().toNanos(), confirm));
             armSweep(options.timeout());
@@ -142,7 +144,7 @@ public final class PublisherStub implements InvocationHandler {
                 options.atMost(), deadline);
         Message m = message(op, request, deadline);
         collector.start(options.window());
-        transport.publish(address, contract.channel(), m, collector).whenComplete((registration, failure) -> {
+        transport.publish(address, channel, m, collector).whenComplete((registration, failure) -> {
             if (failure != null) {
                 collector.fail(Errors.unwrap(failure));
             } else {
