@@ -16,6 +16,9 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,6 +35,7 @@ public final class PublisherStub implements InvocationHandler {
     private final RuntimeContext ctx;
     private final Transport transport;
     private final URI address;
+    private final String channel; // computed once: ContractDescriptor.channel() makes a new string per call
     private final Options options;
     private final String description;
     private final Map<Method, Op> ops = new HashMap<>();
@@ -39,11 +43,31 @@ public final class PublisherStub implements InvocationHandler {
     private record Op(OperationDescriptor descriptor, OperationCodecs codecs, Headers template) {
     }
 
+    /**
+     * How often, at most, the sweep runs while publishes are outstanding: it also drops the confirmed ones,
+     * so this bounds how long they stay in {@link #unconfirmed}.
+     */
+    static final Duration SWEEP_PERIOD = Duration.ofSeconds(1);
+
+    /** A publish waiting for its confirm: failed with a timeout once {@code deadline} passes. */
+    private record Unconfirmed(long deadline, CompletableFuture<?> confirm) {
+    }
+
+    /*
+     * One timer per stub, not one per publish (a timer per publish costs a schedule and a cancel, each waking
+     * the timer thread). Every publish of this stub has the same timeout, so the queue is in deadline order
+     * (up to the few microseconds between concurrent publishers' clock readings and their adds): the sweep
+     * fails the expired ones from the head and drops the confirmed ones, then sleeps until the head expires.
+     */
+    private final ConcurrentLinkedQueue<Unconfirmed> unconfirmed = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean sweepArmed = new AtomicBoolean();
+
     private PublisherStub(ContractDescriptor contract, RuntimeContext ctx, URI address, Options options) {
         this.contract = contract;
         this.ctx = ctx;
         this.transport = ctx.transports().forAddress(address);
         this.address = address;
+        this.channel = contract.channel();
         this.options = options;
         this.description = "publisher of " + contract + " at " + address;
         for (OperationDescriptor op : contract.operations()) {
@@ -76,8 +100,42 @@ public final class PublisherStub implements InvocationHandler {
     private CompletableFuture<?> publish(Op op, @Nullable Object event) {
         // An event carries no deadline: it stays worth handling however long it waits in a topic.
         Message m = message(op, event, null);
-        return transport.publish(address, contract.channel(), m, null).toCompletableFuture()
-                .orTimeout(options.timeout().toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+        CompletableFuture<?> confirm = transport.publish(address, channel, m, null).toCompletableFuture();
+        if (!confirm.isDone()) {
+            unconfirmed.add(new Unconfirmed(ctx.scheduler().nanoTime() + options.timeout().toNanos(), confirm));
+            armSweep(options.timeout());
+        }
+        return confirm;
+    }
+
+    private void armSweep(Duration delay) {
+        if (!sweepArmed.get() && sweepArmed.compareAndSet(false, true)) {
+            ctx.scheduler().schedule(this::sweep, delay.compareTo(SWEEP_PERIOD) < 0 ? delay : SWEEP_PERIOD);
+        }
+    }
+
+    /** Fails the publishes whose timeout passed, drops the confirmed ones, and re-arms while any are left. */
+    private void sweep() {
+        long now = ctx.scheduler().nanoTime();
+        long next = -1;
+        // Only the sweep removes entries, and it runs once at a time: peek then poll takes the same entry.
+        for (Unconfirmed head = unconfirmed.peek(); head != null; head = unconfirmed.peek()) {
+            if (!head.confirm.isDone()) {
+                long left = head.deadline - now;
+                if (left > 0) {
+                    next = left;
+                    break;
+                }
+                head.confirm.completeExceptionally(new TimeoutException());
+            }
+            unconfirmed.poll();
+        }
+        sweepArmed.set(false);
+        if (next > 0) {
+            armSweep(Duration.ofNanos(next));
+        } else if (!unconfirmed.isEmpty()) { // added after the loop looked
+            armSweep(options.timeout());
+        }
     }
 
     private CompletableFuture<?> scatter(Op op, @Nullable Object request) {
@@ -86,7 +144,7 @@ public final class PublisherStub implements InvocationHandler {
                 options.atMost(), deadline);
         Message m = message(op, request, deadline);
         collector.start(options.window());
-        transport.publish(address, contract.channel(), m, collector).whenComplete((registration, failure) -> {
+        transport.publish(address, channel, m, collector).whenComplete((registration, failure) -> {
             if (failure != null) {
                 collector.fail(Errors.unwrap(failure));
             } else {
@@ -97,8 +155,9 @@ public final class PublisherStub implements InvocationHandler {
     }
 
     private Message message(Op op, @Nullable Object body, @Nullable Deadline deadline) {
-        return Message.of(op.template.with(HeaderNames.MESSAGE_ID, ctx.nextId()),
-                op.codecs.encodeParam(ctx.mediaType(), body)).withDeadline(deadline);
+        Message m = Message.of(op.template.with(HeaderNames.MESSAGE_ID, ctx.nextId()),
+                op.codecs.encodeParam(ctx.mediaType(), body));
+        return deadline == null ? m : m.withDeadline(deadline);
     }
 
     @Override

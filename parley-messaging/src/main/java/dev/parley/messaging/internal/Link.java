@@ -32,6 +32,18 @@ final class Link implements AutoCloseable {
         this.broker = broker;
     }
 
+    /** Whether {@code d} was declared by this runtime already (so a sender need not build its declaration). */
+    boolean declared(Destination d) {
+        return declared.contains(d);
+    }
+
+    /** Declares a topic once per runtime (a topic has no dead-letter queue); see {@link #declare(Declaration)}. */
+    void declare(Destination.Topic t) {
+        if (!declared.contains(t)) {
+            declare(Declaration.of(t));
+        }
+    }
+
     /** Declares once per runtime; a failed declaration is tried again next time. */
     void declare(Declaration d) {
         if (declared.contains(d.destination())) {

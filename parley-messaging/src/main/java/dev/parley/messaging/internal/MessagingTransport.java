@@ -46,6 +46,8 @@ public final class MessagingTransport implements Transport {
     private final String scheme;
     private final Map<URI, Link> links = new ConcurrentHashMap<>();
     private final Set<Inbound> consumers = ConcurrentHashMap.newKeySet();
+    /** What publishing without replies returns: nothing to stop listening to. */
+    private static final Registration NOT_LISTENING = () -> { };
 
     public MessagingTransport(BiFunction<URI, TransportContext, Broker> connector, TransportContext ctx,
             MessagingOptions options, Consumer<MessagingTransport> onClose, String scheme) {
@@ -125,7 +127,9 @@ public final class MessagingTransport implements Transport {
         Link link;
         try {
             link = link(address);
-            link.declare(withDeadLetter(queue));
+            if (!link.declared(queue)) {
+                link.declare(withDeadLetter(queue));
+            }
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(notSent(address, e));
         }
@@ -170,24 +174,23 @@ public final class MessagingTransport implements Transport {
         }
         Link link;
         Message out = event;
-        String id = event.header(HeaderNames.MESSAGE_ID);
         try {
             link = link(address);
-            link.declare(Declaration.of(t));
+            link.declare(t);
             if (replies != null) {
                 out = event.withHeader(HeaderNames.REPLY_TO, link.replyAddress());
             }
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(notSent(address, e));
         }
-        if (replies != null && id != null) {
+        String id = replies == null ? null : event.header(HeaderNames.MESSAGE_ID);
+        Registration listening;
+        if (id == null) {
+            listening = NOT_LISTENING;
+        } else {
             link.expect(id, replies);
+            listening = () -> link.forget(id);
         }
-        Registration listening = () -> {
-            if (id != null) {
-                link.forget(id);
-            }
-        };
         return link.broker.send(t, Wire.outbound(out)).handle((v, e) -> {
             if (e != null) {
                 listening.close();

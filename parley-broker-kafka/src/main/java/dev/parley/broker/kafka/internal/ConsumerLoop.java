@@ -5,8 +5,11 @@ import dev.parley.messaging.spi.DeliveryHandler;
 import dev.parley.message.Message;
 import dev.parley.messaging.MessagingHeaders;
 import dev.parley.transport.Registration;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -15,7 +18,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.CloseOptions;
@@ -44,9 +46,6 @@ final class ConsumerLoop implements Registration {
     static final Duration REVOKE_WAIT = Duration.ofSeconds(10);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
-    private record Settle(KafkaDelivery delivery, boolean ack) {
-    }
-
     private record PartitionKey(TopicPartition partition, String key) {
     }
 
@@ -54,7 +53,8 @@ final class ConsumerLoop implements Registration {
     private final String topic;
     private final int prefetch;
     private final DeliveryHandler handler;
-    private final BlockingQueue<Settle> settled = new LinkedBlockingQueue<>();
+    /** Deliveries settled (by any thread), for the consumer's thread to apply. */
+    private final BlockingQueue<KafkaDelivery> settled = new LinkedBlockingQueue<>();
     private final AtomicInteger outstanding = new AtomicInteger();
     private final CountDownLatch done = new CountDownLatch(1);
     private final CountDownLatch joined = new CountDownLatch(1);
@@ -66,6 +66,8 @@ final class ConsumerLoop implements Registration {
     private final Map<TopicPartition, OffsetTracker> trackers = new HashMap<>();
     private final ArrayDeque<ConsumerRecord<byte[], byte[]>> buffer = new ArrayDeque<>();
     private final KeyOrder<KafkaDelivery> keyOrder = new KeyOrder<>();
+    /** This topic's partitions by number, so that a record does not make a TopicPartition of its own. */
+    private TopicPartition[] byNumber = new TopicPartition[0];
     private long sequence;
 
     ConsumerLoop(KafkaConsumer<byte[], byte[]> consumer, String topic, String group, int prefetch,
@@ -159,7 +161,7 @@ final class ConsumerLoop implements Registration {
     private void deliverBuffered() {
         while (!buffer.isEmpty() && outstanding.get() < prefetch) {
             ConsumerRecord<byte[], byte[]> r = buffer.poll();
-            TopicPartition tp = new TopicPartition(r.topic(), r.partition());
+            TopicPartition tp = partitionOf(r);
             OffsetTracker tracker = trackers.computeIfAbsent(tp, k -> new OffsetTracker());
             long seq = ++sequence;
             tracker.delivered(r.offset(), seq);
@@ -169,6 +171,22 @@ final class ConsumerLoop implements Registration {
                 handler.onDelivery(d);
             }
         }
+    }
+
+    private TopicPartition partitionOf(ConsumerRecord<byte[], byte[]> r) {
+        int p = r.partition();
+        if (!r.topic().equals(topic)) { // not subscribed to, but then not cached either
+            return new TopicPartition(r.topic(), p);
+        }
+        if (p >= byNumber.length) {
+            byNumber = Arrays.copyOf(byNumber, p + 1);
+        }
+        TopicPartition tp = byNumber[p];
+        if (tp == null) {
+            tp = new TopicPartition(topic, p);
+            byNumber[p] = tp;
+        }
+        return tp;
     }
 
     private void pauseWhenFull() {
@@ -183,16 +201,15 @@ final class ConsumerLoop implements Registration {
     }
 
     private void applySettled() {
-        for (Settle s = settled.poll(); s != null; s = settled.poll()) {
-            apply(s);
+        for (KafkaDelivery d = settled.poll(); d != null; d = settled.poll()) {
+            apply(d);
         }
     }
 
-    private void apply(Settle s) {
-        KafkaDelivery d = s.delivery();
+    private void apply(KafkaDelivery d) {
         OffsetTracker tracker = trackers.get(d.partition);
         // A null tracker: the partition moved on in a rebalance, and its next owner reads it again.
-        if (tracker != null && s.ack()) {
+        if (tracker != null && d.acked()) {
             tracker.acknowledge(d.offset, d.sequence);
         } else if (tracker != null && tracker.release(d.offset, d.sequence)) {
             rewind(d.partition, d.offset);
@@ -216,7 +233,7 @@ final class ConsumerLoop implements Registration {
 
     private void dropHeld(Predicate<KafkaDelivery> which) {
         for (KafkaDelivery d : keyOrder.drop(which)) {
-            if (d.settled.compareAndSet(false, true)) {
+            if (d.markSettled(false)) {
                 outstanding.decrementAndGet();
             }
         }
@@ -255,10 +272,10 @@ final class ConsumerLoop implements Registration {
     }
 
     private void settle(KafkaDelivery d, boolean ack) {
-        if (!d.settled.compareAndSet(false, true)) {
+        if (!d.markSettled(ack)) {
             return;
         }
-        settled.add(new Settle(d, ack));
+        settled.add(d);
         if (outstanding.decrementAndGet() < prefetch && paused) {
             consumer.wakeup();
         }
@@ -276,7 +293,7 @@ final class ConsumerLoop implements Registration {
             try {
                 while (partitions.stream().map(trackers::get).anyMatch(t -> t != null && !t.idle())) {
                     long left = end - System.nanoTime();
-                    Settle s = left > 0 ? settled.poll(left, TimeUnit.NANOSECONDS) : null;
+                    KafkaDelivery s = left > 0 ? settled.poll(left, TimeUnit.NANOSECONDS) : null;
                     if (s == null) {
                         LOG.warn("giving up {} with deliveries still unsettled after {}: they are read again",
                                 partitions, REVOKE_WAIT);
@@ -313,13 +330,27 @@ final class ConsumerLoop implements Registration {
         }
     }
 
+    private static final int UNSETTLED = 0;
+    private static final int ACKED = 1;
+    private static final int RELEASED = 2;
+    private static final VarHandle STATE;
+
+    static {
+        try {
+            STATE = MethodHandles.lookup().findVarHandle(KafkaDelivery.class, "state", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private final class KafkaDelivery implements Delivery {
         final TopicPartition partition;
         final long offset;
         final long sequence;
         final Message message;
         final @Nullable PartitionKey key;
-        final AtomicBoolean settled = new AtomicBoolean();
+        /** {@link #UNSETTLED}, {@link #ACKED} or {@link #RELEASED}; set once. */
+        private volatile int state;
 
         KafkaDelivery(TopicPartition partition, long offset, long sequence, Message message) {
             this.partition = partition;
@@ -333,6 +364,15 @@ final class ConsumerLoop implements Registration {
         @Override
         public Message message() {
             return message;
+        }
+
+        /** Records how this delivery was settled; false when it was settled before. */
+        boolean markSettled(boolean ack) {
+            return STATE.compareAndSet(this, UNSETTLED, ack ? ACKED : RELEASED);
+        }
+
+        boolean acked() {
+            return state == ACKED;
         }
 
         @Override

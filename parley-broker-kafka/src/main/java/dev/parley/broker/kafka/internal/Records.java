@@ -5,13 +5,13 @@ import dev.parley.message.Headers;
 import dev.parley.message.Message;
 import dev.parley.messaging.MessagingHeaders;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
+import java.util.function.BiConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Parley message as a Kafka record and back: every header a record header of the same name (UTF-8), the
@@ -28,14 +28,33 @@ final class Records {
     }
 
     static ProducerRecord<byte[], byte[]> toRecord(String topic, Message message) {
-        List<Header> headers = new ArrayList<>(message.headers().size());
-        message.headers().forEach((name, value) -> headers.add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
-        String key = message.header(MessagingHeaders.KEY);
-        if (key == null) {
-            key = message.header(HeaderNames.MESSAGE_ID);
+        Headers h = message.headers();
+        KafkaHeaders headers = new KafkaHeaders(h.size(), h.get(MessagingHeaders.KEY) != null
+                ? MessagingHeaders.KEY : HeaderNames.MESSAGE_ID);
+        h.forEach(headers);
+        return new ProducerRecord<>(topic, null, headers.key, message.body(), Arrays.asList(headers.headers));
+    }
+
+    /** Parley's headers as Kafka's, and the key's bytes: those of the header that is the key, not a copy. */
+    private static final class KafkaHeaders implements BiConsumer<String, String> {
+        final Header[] headers;
+        final String keyHeader;
+        byte @Nullable [] key;
+        int n;
+
+        KafkaHeaders(int size, String keyHeader) {
+            this.headers = new Header[size];
+            this.keyHeader = keyHeader;
         }
-        byte[] keyBytes = key == null ? null : key.getBytes(StandardCharsets.UTF_8);
-        return new ProducerRecord<>(topic, null, keyBytes, message.body(), headers);
+
+        @Override
+        public void accept(String name, String value) {
+            byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+            if (name.equals(keyHeader)) {
+                key = bytes; // Kafka serializes the key and the header from these bytes and changes neither
+            }
+            headers[n++] = new RecordHeader(name, bytes);
+        }
     }
 
     static Message toMessage(ConsumerRecord<byte[], byte[]> record) {

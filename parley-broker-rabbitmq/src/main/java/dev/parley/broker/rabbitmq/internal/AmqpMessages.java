@@ -10,18 +10,28 @@ import dev.parley.messaging.MessagingHeaders;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Parley messages to AMQP and back. Every Parley header travels in the AMQP headers table under its own name,
- * as a string; the message id, correlation id and content type are also written to their AMQP properties
- * (for tools and other clients). {@code parley-reply-to} travels only as the AMQP {@code reply_to} property,
- * because direct reply-to rewrites it in transit: the receiver reads the rewritten one.
+ * as a string, except four that have an AMQP property of their own and travel only there: the message id
+ * ({@code message_id}), correlation id ({@code correlation_id}) and content type ({@code content_type}), which
+ * the receiver maps back to their Parley names, and {@code parley-reply-to} ({@code reply_to}), because
+ * direct reply-to rewrites it in transit: the receiver reads the rewritten one. A header in the table wins
+ * over the property, so messages from senders that wrote both read the same.
  */
 final class AmqpMessages {
 
     static final int PERSISTENT = 2;
     static final int TRANSIENT = 1;
+    /**
+     * Headers that travel as AMQP properties only (reply-to: see above). Not also in the table: each table
+     * entry costs the client and the broker work on every message, and the receiver reads these from the
+     * properties anyway.
+     */
+    private static final Set<String> IN_PROPERTIES = Set.of(HeaderNames.REPLY_TO, HeaderNames.MESSAGE_ID,
+            HeaderNames.CORRELATION_ID, HeaderNames.CONTENT_TYPE);
     /** The broker's own headers start with this; they are not Parley's. */
     private static final String BROKER_PREFIX = "x-";
 
@@ -32,7 +42,8 @@ final class AmqpMessages {
         Headers headers = message.headers();
         Map<String, Object> table = new HashMap<>(headers.size() * 2);
         headers.forEach((name, value) -> {
-            if (!name.equals(HeaderNames.REPLY_TO)) {
+            if (!IN_PROPERTIES.contains(name)) {
+                // A String, not a LongString: amqp-client copies a LongString through a stream and an 8 KiB buffer.
                 table.put(name, value);
             }
         });

@@ -85,7 +85,7 @@ final class ConfirmingPublisher implements AutoCloseable {
      * oldest would expire.
      */
     private void armSweep(Duration delay) {
-        if (sweepArmed.compareAndSet(false, true)) {
+        if (!sweepArmed.get() && sweepArmed.compareAndSet(false, true)) { // read first: most publishes find it armed
             scheduler.schedule(this::sweep, delay);
         }
     }
