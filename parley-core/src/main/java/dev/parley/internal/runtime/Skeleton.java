@@ -170,7 +170,7 @@ public final class Skeleton implements Service {
 
     private Message success(Op op, Message request, String mediaType, @Nullable Object value) {
         try {
-            Headers h = Errors.replyHeaders(request).with(HeaderNames.CONTENT_TYPE, mediaType);
+            Headers h = Errors.replyHeaders(request, mediaType);
             return Message.of(h, op.codecs.encodeResult(mediaType, answer(op, value)));
         } catch (RuntimeException e) {
             return Errors.reply(request, e, op.descriptor);
