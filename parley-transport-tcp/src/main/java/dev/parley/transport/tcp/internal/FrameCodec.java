@@ -229,23 +229,37 @@ final class FrameCodec {
 
     /** The encoded size of a header block, for checking limits before writing. */
     static int headerBlockSize(Headers headers, long deadlineMillis) {
-        SizeCounter size = new SizeCounter(deadlineMillis >= 0);
-        headers.forEach(size);
-        return size.bytes + (deadlineMillis >= 0 ? 3 + DEADLINE_NAME.length + digits(deadlineMillis) : 0);
+        return measure(headers, deadlineMillis).bytes;
     }
 
-    private static final class SizeCounter implements BiConsumer<String, String> {
+    /** The size of a header block and the first entry that no frame can carry, before writing it. */
+    static HeaderBlock measure(Headers headers, long deadlineMillis) {
+        HeaderBlock block = new HeaderBlock(deadlineMillis >= 0);
+        headers.forEach(block);
+        if (deadlineMillis >= 0) {
+            block.bytes += 3 + DEADLINE_NAME.length + digits(deadlineMillis);
+        }
+        return block;
+    }
+
+    static final class HeaderBlock implements BiConsumer<String, String> {
         private final boolean skipDeadline;
         int bytes;
+        /** The name of the first header whose name or value is over what an entry's length fields hold. */
+        @Nullable String tooLong;
 
-        SizeCounter(boolean skipDeadline) {
+        HeaderBlock(boolean skipDeadline) {
             this.skipDeadline = skipDeadline;
         }
 
         @Override
         public void accept(String name, String value) {
             if (!skipDeadline || !name.equals(HeaderNames.DEADLINE)) {
-                bytes += 3 + name.length() + ByteBufUtil.utf8Bytes(value);
+                int valueBytes = ByteBufUtil.utf8Bytes(value);
+                bytes += 3 + name.length() + valueBytes;
+                if (tooLong == null && (name.length() > 255 || valueBytes > 0xFFFF)) {
+                    tooLong = name;
+                }
             }
         }
     }

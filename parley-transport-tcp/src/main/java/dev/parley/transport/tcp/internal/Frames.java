@@ -58,10 +58,17 @@ final class Frames {
     /** As {@link #checkSize(Frame, int, int)}, for the frame these would make. */
     static @Nullable ParleyException checkSize(Headers headers, byte[] body, long deadlineMillis, int maxFrameBytes,
             int maxHeaderBytes) {
-        int headerBytes = FrameCodec.headerBlockSize(headers, deadlineMillis);
+        FrameCodec.HeaderBlock block = FrameCodec.measure(headers, deadlineMillis);
+        int headerBytes = block.bytes;
         if (headerBytes > maxHeaderBytes) {
             return new ParleyException(Status.RESOURCE_EXHAUSTED, "headers of " + headerBytes
                     + " bytes exceed the limit of " + maxHeaderBytes);
+        }
+        if (block.tooLong != null) {
+            // Refused here, for this call alone: the encoder would fail on the I/O thread instead.
+            String name = block.tooLong;
+            return new ParleyException(Status.RESOURCE_EXHAUSTED, "header name '" + name.substring(0, 64)
+                    + "...' is longer than the 255 bytes a frame entry holds");
         }
         long frameBytes = (long) FrameCodec.FIXED + headerBytes + body.length;
         if (frameBytes > maxFrameBytes) {
