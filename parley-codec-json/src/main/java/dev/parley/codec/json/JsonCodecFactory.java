@@ -8,7 +8,6 @@ import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -56,8 +55,8 @@ public final class JsonCodecFactory implements CodecFactory {
     /** The mapper Parley configures: tolerant reads, explicit limits, no default typing. */
     public static ObjectMapper mapper(JsonLimits limits) {
         // Handlers run on a fresh virtual thread per call, so Jackson's default per-thread buffer recycling
-        // would start empty every time; a shared pool keeps the buffers across threads.
-        JsonFactory factory = JsonFactory.builder().recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool()).build();
+        // would start empty every time there; I/O threads keep theirs (RecyclerPools).
+        JsonFactory factory = JsonFactory.builder().recyclerPool(RecyclerPools.INSTANCE).build();
         JsonMapper m = JsonMapper.builder(factory)
                 .addModule(new JavaTimeModule())
                 .addModule(new Jdk8Module())

@@ -3,6 +3,8 @@ package dev.parley.internal.runtime;
 import dev.parley.ClientCall;
 import dev.parley.message.Headers;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.Future;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,6 +17,8 @@ public final class ClientFuture<T> extends CompletableFuture<T> {
     private static final ThreadLocal<@Nullable ClientCall> LAST = new ThreadLocal<>();
 
     private volatile ClientCall call = NONE;
+    /** What cancelling this future cancels too: the call on its way through the chain. */
+    private volatile @Nullable Future<?> downstream;
 
     void complete(@Nullable T value, Headers headers) {
         call = new ClientCall(headers);
@@ -24,6 +28,39 @@ public final class ClientFuture<T> extends CompletableFuture<T> {
     void fail(Throwable failure, Headers headers) {
         call = new ClientCall(headers);
         completeExceptionally(failure);
+    }
+
+    /** Makes cancelling this future cancel {@code call}; when it was cancelled already, cancels it now. */
+    void cancels(Future<?> call) {
+        downstream = call;
+        if (isCancelled()) {
+            call.cancel(true);
+        }
+    }
+
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+        boolean cancelled = super.cancel(mayInterruptIfRunning);
+        if (cancelled) {
+            cancelDownstream();
+        }
+        return cancelled;
+    }
+
+    @Override
+    public boolean completeExceptionally(Throwable failure) {
+        boolean done = super.completeExceptionally(failure);
+        if (done && failure instanceof CancellationException) {
+            cancelDownstream(); // cancelled by another name: isCancelled() says so too
+        }
+        return done;
+    }
+
+    private void cancelDownstream() {
+        Future<?> d = downstream;
+        if (d != null) {
+            d.cancel(true);
+        }
     }
 
     public ClientCall call() {

@@ -28,11 +28,12 @@ public final class ClientStub implements InvocationHandler {
     private final ContractDescriptor contract;
     private final RuntimeContext ctx;
     private final String mediaType;
-    private final @Nullable Duration timeout;
     private final String description;
     private final Map<Method, Op> ops = new HashMap<>();
 
-    private record Op(OperationDescriptor descriptor, OperationCodecs codecs, Headers template, Service chain) {
+    /** An operation and what every call of it shares, worked out once. */
+    private record Op(OperationDescriptor descriptor, OperationCodecs codecs, Headers template, Service chain,
+            Duration timeout) {
     }
 
     private ClientStub(ContractDescriptor contract, RuntimeContext ctx, Function<OperationDescriptor, Service> chains,
@@ -40,7 +41,6 @@ public final class ClientStub implements InvocationHandler {
         this.contract = contract;
         this.ctx = ctx;
         this.mediaType = ctx.mediaType();
-        this.timeout = timeout;
         for (OperationDescriptor op : contract.operations()) {
             OperationCodecs codecs = new OperationCodecs(op, ctx.codecs());
             codecs.check(mediaType);
@@ -48,7 +48,8 @@ public final class ClientStub implements InvocationHandler {
             if (op.style() == InteractionStyle.NOTIFICATION) {
                 t = t.with(HeaderNames.ONE_WAY, "true");
             }
-            ops.put(op.method(), new Op(op, codecs, t, chains.apply(op)));
+            Duration own = timeout != null ? timeout : op.timeout() != null ? op.timeout() : ctx.timeout();
+            ops.put(op.method(), new Op(op, codecs, t, chains.apply(op), own));
         }
         this.description = description + ": " + chains(ops);
     }
@@ -83,9 +84,7 @@ public final class ClientStub implements InvocationHandler {
         ClientFuture<@Nullable Object> result = new ClientFuture<>();
         CompletableFuture<Message> reply;
         try {
-            Duration own = timeout != null ? timeout
-                    : op.descriptor.timeout() != null ? op.descriptor.timeout() : ctx.timeout();
-            Deadline deadline = Calls.deadline(ctx, own);
+            Deadline deadline = Calls.deadline(ctx, op.timeout);
             byte[] body = op.codecs.encodeParam(mediaType, arg);
             Message request = Message.of(op.template.with(HeaderNames.MESSAGE_ID, ctx.nextId()), body)
                     .withDeadline(deadline);
@@ -95,12 +94,7 @@ public final class ClientStub implements InvocationHandler {
             return result;
         }
         reply.whenComplete((message, failure) -> complete(op, result, message, failure));
-        // A caller that cancels its future cancels the call downstream.
-        result.whenComplete((v, e) -> {
-            if (result.isCancelled()) {
-                reply.cancel(true);
-            }
-        });
+        result.cancels(reply); // a caller that cancels its future cancels the call downstream
         return result;
     }
 

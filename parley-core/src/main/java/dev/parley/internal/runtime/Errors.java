@@ -34,7 +34,7 @@ public final class Errors {
     /** The error reply for {@code failure} while handling {@code request}. */
     public static Message reply(Message request, Throwable failure, @Nullable OperationDescriptor op) {
         Throwable t = unwrap(failure);
-        Headers h = replyHeaders(request).with(HeaderNames.CONTENT_TYPE, TEXT);
+        Headers h = replyHeaders(request, TEXT);
         Class<?> declared = op == null ? null : declaredAs(op, t);
         String text;
         if (t instanceof ParleyException p) {
@@ -64,6 +64,13 @@ public final class Errors {
     public static Headers replyHeaders(Message request) {
         String id = request.header(HeaderNames.MESSAGE_ID);
         return id == null ? Headers.empty() : Headers.of(HeaderNames.CORRELATION_ID, id);
+    }
+
+    /** {@link #replyHeaders} with the body's media type, made in one go (every successful reply has both). */
+    static Headers replyHeaders(Message request, String mediaType) {
+        String id = request.header(HeaderNames.MESSAGE_ID);
+        return id == null ? Headers.of(HeaderNames.CONTENT_TYPE, mediaType)
+                : Headers.of(HeaderNames.CORRELATION_ID, id, HeaderNames.CONTENT_TYPE, mediaType);
     }
 
     /** The exception an error reply stands for: the declared type when it is one, else a ParleyException. */

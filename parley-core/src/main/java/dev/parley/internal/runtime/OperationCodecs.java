@@ -17,6 +17,10 @@ final class OperationCodecs {
     private final Codecs codecs;
     private final Map<String, Codec<Object>> params = new ConcurrentHashMap<>(2);
     private final Map<String, Codec<Object>> results = new ConcurrentHashMap<>(2);
+    /** The codecs of the media type {@link #check} was given, which nearly every call uses: no map lookup. */
+    private @Nullable String usual;
+    private @Nullable Codec<Object> usualParam;
+    private @Nullable Codec<Object> usualResult;
 
     OperationCodecs(OperationDescriptor op, Codecs codecs) {
         this.op = op;
@@ -26,30 +30,39 @@ final class OperationCodecs {
     /** Fails early, at stub or skeleton creation, when no codec handles the operation's types. */
     void check(String mediaType) {
         Type p = op.parameterType();
-        if (p != null) {
-            codec(params, mediaType, p);
-        }
-        if (op.resultType() != Void.class) {
-            codec(results, mediaType, op.resultType());
-        }
+        Codec<Object> param = p == null ? null : codec(params, mediaType, p);
+        Codec<Object> result = op.resultType() == Void.class ? null : codec(results, mediaType, op.resultType());
+        usualParam = param;
+        usualResult = result;
+        usual = mediaType;
     }
 
     byte[] encodeParam(String mediaType, @Nullable Object arg) {
         Type p = op.parameterType();
-        return p == null ? EMPTY : codec(params, mediaType, p).encode(arg);
+        return p == null ? EMPTY : param(mediaType, p).encode(arg);
     }
 
     @Nullable Object decodeParam(String mediaType, byte[] body) {
         Type p = op.parameterType();
-        return p == null ? null : codec(params, mediaType, p).decode(body);
+        return p == null ? null : param(mediaType, p).decode(body);
     }
 
     byte[] encodeResult(String mediaType, @Nullable Object value) {
-        return op.resultType() == Void.class ? EMPTY : codec(results, mediaType, op.resultType()).encode(value);
+        return op.resultType() == Void.class ? EMPTY : result(mediaType).encode(value);
     }
 
     @Nullable Object decodeResult(String mediaType, byte[] body) {
-        return op.resultType() == Void.class ? null : codec(results, mediaType, op.resultType()).decode(body);
+        return op.resultType() == Void.class ? null : result(mediaType).decode(body);
+    }
+
+    private Codec<Object> param(String mediaType, Type p) {
+        Codec<Object> c = usualParam;
+        return c != null && mediaType.equals(usual) ? c : codec(params, mediaType, p);
+    }
+
+    private Codec<Object> result(String mediaType) {
+        Codec<Object> c = usualResult;
+        return c != null && mediaType.equals(usual) ? c : codec(results, mediaType, op.resultType());
     }
 
     private Codec<Object> codec(Map<String, Codec<Object>> cache, String mediaType, Type type) {

@@ -16,6 +16,8 @@ public final class ServerCall implements CallContext {
     private final Headers headers;
     private final @Nullable Deadline deadline;
     private volatile boolean cancelled;
+    /** The handler's own thread while it runs the call, which cancelling interrupts; guarded by this. */
+    private @Nullable Thread interruptible;
 
     ServerCall(String contract, String operation, Headers headers, @Nullable Deadline deadline) {
         this.contract = contract;
@@ -39,8 +41,33 @@ public final class ServerCall implements CallContext {
         }
     }
 
+    /**
+     * Runs {@code body} as {@link #run} does, on a thread of its own that {@link #cancel} may interrupt; does
+     * nothing when the call was cancelled before it started.
+     */
+    void runInterruptibly(Runnable body) {
+        synchronized (this) {
+            if (cancelled) {
+                return;
+            }
+            interruptible = Thread.currentThread();
+        }
+        try {
+            run(body);
+        } finally {
+            synchronized (this) {
+                interruptible = null; // from here on the thread is no longer this call's to interrupt
+            }
+        }
+    }
+
     void cancel() {
-        cancelled = true;
+        synchronized (this) {
+            cancelled = true;
+            if (interruptible != null) {
+                interruptible.interrupt();
+            }
+        }
     }
 
     @Override

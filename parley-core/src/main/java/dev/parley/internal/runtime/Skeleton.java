@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import org.jspecify.annotations.Nullable;
 
@@ -75,32 +74,56 @@ public final class Skeleton implements Service {
         if (deadline != null && deadline.isExpired()) {
             return CompletableFuture.completedFuture(Errors.reply(request, DeadlineFilter.expired(deadline), null));
         }
-        CompletableFuture<Message> reply = new CompletableFuture<>();
         ServerCall call = new ServerCall(contract.name(), op.descriptor.name(), request.headers(), deadline);
+        Reply reply = new Reply(op, request, call);
         if (op.descriptor.nonBlocking()) {
-            // Promised not to block: run on the caller's thread (a transport's I/O thread), no hand-off.
-            call.run(() -> invoke(op, request, reply));
-            reply.whenComplete((m, e) -> {
-                if (reply.isCancelled()) {
-                    call.cancel();
-                }
-            });
+            // Promised not to block: run on the caller's thread (a transport's I/O thread), no hand-off, and
+            // never interrupted: the thread is not the handler's own.
+            call.run(reply);
             return reply;
         }
-        Future<?> task;
         try {
-            task = ctx.handlers().submit(() -> call.run(() -> invoke(op, request, reply)));
+            // execute, not submit: the reply is the only future a call needs; cancelling it interrupts the
+            // handler through its ServerCall, or keeps it from starting.
+            ctx.handlers().execute(() -> call.runInterruptibly(reply));
         } catch (RejectedExecutionException e) {
             return CompletableFuture.completedFuture(Errors.reply(request, Status.UNAVAILABLE,
                     "the server is shutting down"));
         }
-        reply.whenComplete((m, e) -> {
-            if (reply.isCancelled()) {
-                call.cancel();
-                task.cancel(true);
-            }
-        });
         return reply;
+    }
+
+    /** The reply to one call, and the task that makes it: cancelling it cancels the call. */
+    private final class Reply extends CompletableFuture<Message> implements Runnable {
+
+        private final Op op;
+        private final Message request;
+        private final ServerCall call;
+
+        Reply(Op op, Message request, ServerCall call) {
+            this.op = op;
+            this.request = request;
+            this.call = call;
+        }
+
+        @Override
+        public void run() {
+            invoke(op, request, this);
+        }
+
+        @Override
+        public boolean cancel(boolean mayInterruptIfRunning) {
+            boolean cancelled = super.cancel(mayInterruptIfRunning);
+            if (cancelled) {
+                call.cancel();
+            }
+            return cancelled;
+        }
+
+        @Override
+        public <U> CompletableFuture<U> newIncompleteFuture() {
+            return new CompletableFuture<>();
+        }
     }
 
     private void invoke(Op op, Message request, CompletableFuture<Message> reply) {
@@ -147,7 +170,7 @@ public final class Skeleton implements Service {
 
     private Message success(Op op, Message request, String mediaType, @Nullable Object value) {
         try {
-            Headers h = Errors.replyHeaders(request).with(HeaderNames.CONTENT_TYPE, mediaType);
+            Headers h = Errors.replyHeaders(request, mediaType);
             return Message.of(h, op.codecs.encodeResult(mediaType, answer(op, value)));
         } catch (RuntimeException e) {
             return Errors.reply(request, e, op.descriptor);

@@ -12,6 +12,10 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.AsciiString;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -76,17 +80,24 @@ final class ClientHandler extends SimpleChannelInboundHandler<FullHttpResponse> 
 
     /** The reply's {@code parley-*} headers but its status and error type, which travel in the problem body. */
     private static Headers parleyHeaders(FullHttpResponse msg) {
-        Headers h = Headers.empty();
-        for (var e : msg.headers()) {
-            String key = e.getKey();
-            if (key.regionMatches(true, 0, "parley-", 0, 7)) {
-                String name = key.toLowerCase(java.util.Locale.ROOT);
+        String[] h = null;
+        int n = 0;
+        Iterator<Map.Entry<CharSequence, CharSequence>> it = msg.headers().iteratorCharSequence();
+        while (it.hasNext()) {
+            Map.Entry<CharSequence, CharSequence> e = it.next();
+            CharSequence key = e.getKey();
+            if (AsciiString.regionMatches(key, true, 0, "parley-", 0, 7)) {
+                String name = key.toString().toLowerCase(java.util.Locale.ROOT);
                 if (!name.equals(HeaderNames.STATUS) && !name.equals(HeaderNames.ERROR_TYPE)) {
-                    h = h.with(name, e.getValue());
+                    if (h == null) {
+                        h = new String[2 * msg.headers().size()];
+                    }
+                    h[n++] = name;
+                    h[n++] = e.getValue().toString();
                 }
             }
         }
-        return h;
+        return h == null ? Headers.empty() : Headers.of(n == h.length ? h : Arrays.copyOf(h, n));
     }
 
     @Override

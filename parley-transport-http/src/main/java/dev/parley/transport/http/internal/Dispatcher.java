@@ -21,8 +21,11 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.util.AsciiString;
 import java.lang.reflect.Type;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Map.Entry;
@@ -71,12 +74,13 @@ final class Dispatcher {
         try {
             QueryStringDecoder uri = new QueryStringDecoder(request.uri());
             String method = request.method().name();
-            if (uri.rawPath().equals("/openapi.json") && method.equals("GET")) {
+            String path = uri.rawPath();
+            if (path.equals("/openapi.json") && method.equals("GET")) {
                 return CompletableFuture.completedFuture(Responses.json(openApi()));
             }
-            return switch (table.match(method, uri.rawPath())) {
+            return switch (table.match(method, path)) {
                 case RouteTable.Found f -> call(f, request, uri);
-                case RouteTable.WrongMethod w -> done(Responses.methodNotAllowed(method, uri.rawPath(), w.allowed()));
+                case RouteTable.WrongMethod w -> done(Responses.methodNotAllowed(method, path, w.allowed()));
                 case RouteTable.NotFound n -> done(Responses.problem(Problems.of(404, Status.UNIMPLEMENTED, n.detail())));
             };
         } catch (ParleyException e) {
@@ -172,28 +176,50 @@ final class Dispatcher {
         return body;
     }
 
+    /**
+     * The message's headers: the request's {@code parley-*} and {@code traceparent} headers (but those that
+     * only a reply or the transport sets), then what the route says. Built in one array: most requests
+     * carry only a message id and a deadline of their own.
+     */
     private static Headers headers(FullHttpRequest request, RouteTable.Entry e, String mediaType) {
-        Headers h = Headers.empty();
-        for (Entry<String, String> header : request.headers()) {
-            String key = header.getKey();
-            if (!key.regionMatches(true, 0, "parley-", 0, 7) && !key.equalsIgnoreCase(HeaderNames.TRACEPARENT)) {
+        String[] h = new String[2 * (request.headers().size() + 6)];
+        int n = 0;
+        Iterator<Entry<CharSequence, CharSequence>> it = request.headers().iteratorCharSequence();
+        while (it.hasNext()) {
+            Entry<CharSequence, CharSequence> header = it.next();
+            CharSequence key = header.getKey();
+            if (!AsciiString.regionMatches(key, true, 0, "parley-", 0, 7)
+                    && !AsciiString.contentEqualsIgnoreCase(key, HeaderNames.TRACEPARENT)) {
                 continue; // most headers: no copy, no lower-casing
             }
-            String name = key.toLowerCase(java.util.Locale.ROOT);
+            String name = key.toString().toLowerCase(java.util.Locale.ROOT);
             if (!name.equals(HeaderNames.DEADLINE) && !name.equals(HeaderNames.STATUS)
-                    && !name.equals(HeaderNames.ERROR_TYPE)) {
-                h = h.with(name, header.getValue());
+                    && !name.equals(HeaderNames.ERROR_TYPE) && !name.equals(HeaderNames.ONE_WAY)) {
+                h[n++] = name;
+                h[n++] = header.getValue().toString();
             }
         }
-        h = h.with(HeaderNames.CONTRACT, e.contract().name())
-                .with(HeaderNames.VERSION, e.contract().version())
-                .with(HeaderNames.OPERATION, e.op().name())
-                .with(HeaderNames.CONTENT_TYPE, mediaType);
-        if (h.get(HeaderNames.MESSAGE_ID) == null) {
-            h = h.with(HeaderNames.MESSAGE_ID, ID_PREFIX + Long.toHexString(IDS.incrementAndGet()));
+        boolean hasId = false;
+        for (int i = 0; i < n && !hasId; i += 2) {
+            hasId = h[i].equals(HeaderNames.MESSAGE_ID);
         }
-        return e.op().style() == InteractionStyle.NOTIFICATION ? h.with(HeaderNames.ONE_WAY, "true")
-                : h.without(HeaderNames.ONE_WAY);
+        h[n++] = HeaderNames.CONTRACT;
+        h[n++] = e.contract().name();
+        h[n++] = HeaderNames.VERSION;
+        h[n++] = e.contract().version();
+        h[n++] = HeaderNames.OPERATION;
+        h[n++] = e.op().name();
+        h[n++] = HeaderNames.CONTENT_TYPE;
+        h[n++] = mediaType;
+        if (!hasId) {
+            h[n++] = HeaderNames.MESSAGE_ID;
+            h[n++] = ID_PREFIX + Long.toHexString(IDS.incrementAndGet());
+        }
+        if (e.op().style() == InteractionStyle.NOTIFICATION) {
+            h[n++] = HeaderNames.ONE_WAY;
+            h[n++] = "true";
+        }
+        return Headers.of(n == h.length ? h : Arrays.copyOf(h, n));
     }
 
     private Deadline deadline(FullHttpRequest request) {

@@ -65,7 +65,12 @@ final class Endpoint implements AutoCloseable {
     /** Sends {@code request} (which this method releases) on a pooled connection. */
     CompletableFuture<ClientHandler.Response> send(FullHttpRequest request) {
         CompletableFuture<ClientHandler.Response> result = new CompletableFuture<>();
-        pool.acquire().whenComplete((ch, failure) -> {
+        CompletableFuture<Channel> acquired = pool.acquire();
+        if (acquired.isDone() && !acquired.isCompletedExceptionally()) {
+            start(acquired.resultNow(), request, result); // an idle connection: no listener to go through
+            return result;
+        }
+        acquired.whenComplete((ch, failure) -> {
             if (failure != null) {
                 request.release();
                 result.completeExceptionally(failure);

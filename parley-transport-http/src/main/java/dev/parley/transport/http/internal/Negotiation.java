@@ -54,6 +54,14 @@ final class Negotiation {
         if (accept == null || accept.isBlank()) {
             return requestType != null ? requestType : supported.getFirst();
         }
+        if (accept.indexOf(',') < 0 && accept.indexOf(';') < 0) {
+            // One media type without parameters, as Parley's own client sends: no ranges to weigh.
+            String type = accept.trim().toLowerCase(Locale.ROOT);
+            int at = supported.indexOf(type);
+            if (at >= 0) {
+                return supported.get(at);
+            }
+        }
         record Range(String type, double q, int order) {
         }
         List<Range> ranges = new ArrayList<>();

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,7 +28,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
     private final String endpoint;
     private final TcpOptions options;
     private final AtomicInteger nextStream = new AtomicInteger(1);
-    private final Map<Integer, CompletableFuture<Message>> pending = new ConcurrentHashMap<>();
+    private final Map<Integer, Call> pending = new ConcurrentHashMap<>();
     /** Requests in flight, reserved before they are sent; one-way messages are not streams that stay open. */
     private final AtomicInteger streams = new AtomicInteger();
     private final CompletableFuture<ClientConnection> ready = new CompletableFuture<>();
@@ -64,7 +65,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
      */
     @Nullable CompletableFuture<Message> tryCall(Message request) {
         if (request.isOneWay()) {
-            return call(request);
+            return call(request, false);
         }
         int n;
         do {
@@ -73,29 +74,28 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
                 return null;
             }
         } while (!streams.compareAndSet(n, n + 1));
-        CompletableFuture<Message> reply = call(request);
-        reply.whenComplete((m, e) -> streams.decrementAndGet());
-        return reply;
+        return call(request, true);
     }
 
-    private CompletableFuture<Message> call(Message request) {
+    private CompletableFuture<Message> call(Message request, boolean counted) {
         boolean oneWay = request.isOneWay();
-        Frame unnumbered = Frames.toFrame(oneWay ? Frame.ONE_WAY : Frame.REQUEST, 0, request);
-        ParleyException tooBig = Frames.checkSize(unnumbered, options.maxFrameBytes(), options.maxHeaderBytes());
+        long budget = Frames.budgetMillis(request);
+        ParleyException tooBig = Frames.checkSize(request.headers(), request.body(), budget, options.maxFrameBytes(),
+                options.maxHeaderBytes());
         if (tooBig != null) {
-            return CompletableFuture.failedFuture(tooBig);
+            return failed(counted, tooBig);
         }
-        CompletableFuture<Message> reply = new CompletableFuture<>();
-        int id;
+        int type = oneWay ? Frame.ONE_WAY : Frame.REQUEST;
         // Stream ids must reach the wire in the order they are taken (the server refuses one that goes back):
         // taking an id and queueing its write happen together, whichever threads call.
         synchronized (this) {
-            id = nextStream.getAndAdd(2);
+            int id = nextStream.getAndAdd(2);
             if (id < 0) {
-                return CompletableFuture.failedFuture(unavailable("stream ids on this connection are used up"));
+                return failed(counted, unavailable("stream ids on this connection are used up"));
             }
-            Frame frame = unnumbered.onStream(id);
+            Frame frame = new Frame(type, 0, id, request.headers(), request.body(), budget);
             if (oneWay) {
+                CompletableFuture<Message> reply = new CompletableFuture<>();
                 Runnable send = () -> channel.writeAndFlush(frame).addListener(written -> {
                     if (written.isSuccess()) {
                         reply.complete(Message.of(Errors.replyHeaders(request)));
@@ -110,11 +110,13 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
                 }
                 return reply;
             }
+            Call reply = new Call(id, counted);
             pending.put(id, reply);
             if (!channel.isActive()) {
                 // Closed before the entry was in: channelInactive may have missed it.
                 pending.remove(id);
-                return CompletableFuture.failedFuture(unavailable("the connection closed"));
+                reply.completeExceptionally(unavailable("the connection closed"));
+                return reply;
             }
             // A failed write closes the connection, which fails every pending call: no listener per call.
             if (channel.eventLoop().inEventLoop()) {
@@ -124,14 +126,73 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
             } else {
                 channel.writeAndFlush(frame, channel.voidPromise());
             }
+            return reply;
         }
-        reply.whenComplete((m, e) -> {
-            if (reply.isCancelled() && pending.remove(id) != null) {
+    }
+
+    private CompletableFuture<Message> failed(boolean counted, Throwable failure) {
+        if (counted) {
+            streams.decrementAndGet();
+        }
+        return CompletableFuture.failedFuture(failure);
+    }
+
+    /**
+     * The reply to one request: whichever way it ends (answered, failed, cancelled by the caller), its stream
+     * is given back before anyone waiting on it runs, and a cancelled one is cancelled on the server too. One
+     * object per call where listeners on a plain future would take several.
+     */
+    private final class Call extends CompletableFuture<Message> {
+
+        private static final AtomicIntegerFieldUpdater<Call> ENDED =
+                AtomicIntegerFieldUpdater.newUpdater(Call.class, "ended");
+
+        private final int id;
+        private final boolean counted;
+        private volatile int ended;
+
+        Call(int id, boolean counted) {
+            this.id = id;
+            this.counted = counted;
+        }
+
+        private boolean end() {
+            if (!ENDED.compareAndSet(this, 0, 1)) {
+                return false;
+            }
+            if (counted) {
+                streams.decrementAndGet();
+            }
+            return true;
+        }
+
+        @Override
+        public boolean complete(Message value) {
+            return end() && super.complete(value);
+        }
+
+        @Override
+        public boolean completeExceptionally(Throwable failure) {
+            return end() && super.completeExceptionally(failure);
+        }
+
+        @Override
+        public boolean cancel(boolean mayInterruptIfRunning) {
+            if (!end()) {
+                return false;
+            }
+            boolean cancelled = super.cancel(mayInterruptIfRunning);
+            if (pending.remove(id) != null) {
                 channel.writeAndFlush(new Frame(Frame.CANCEL, 0, id, Headers.empty(), Frame.NO_BODY),
                         channel.voidPromise());
             }
-        });
-        return reply;
+            return cancelled;
+        }
+
+        @Override
+        public <U> CompletableFuture<U> newIncompleteFuture() {
+            return new CompletableFuture<>(); // futures derived from this one are plain ones
+        }
     }
 
     @Override
@@ -151,14 +212,14 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
         Frame frame = (Frame) msg;
         switch (frame.type()) {
             case Frame.RESPONSE -> {
-                CompletableFuture<Message> reply = pending.remove(frame.streamId());
+                Call reply = pending.remove(frame.streamId());
                 if (reply != null) {
                     reply.complete(Message.of(frame.headers(), frame.body()));
                 }
             }
             case Frame.ERROR -> {
                 // The server refused the stream before dispatching it: the handler never ran.
-                CompletableFuture<Message> reply = pending.remove(frame.streamId());
+                Call reply = pending.remove(frame.streamId());
                 if (reply != null) {
                     reply.completeExceptionally(new NotSentException(errorStatus(frame), "tcp://" + endpoint + ": "
                             + Frames.text(frame.body())));

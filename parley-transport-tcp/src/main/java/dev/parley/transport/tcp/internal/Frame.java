@@ -10,8 +10,15 @@ import dev.parley.message.Headers;
  * @param streamId 0 for connection frames (ping, go-away)
  * @param headers the decoded header block
  * @param body the body bytes, owned by the frame
+ * @param deadlineMillis when not negative, written as the {@link dev.parley.message.HeaderNames#DEADLINE} header
+ *        (in place of any in {@code headers}), so that sending a request does not copy its headers
  */
-record Frame(int type, int flags, int streamId, Headers headers, byte[] body) {
+record Frame(int type, int flags, int streamId, Headers headers, byte[] body, long deadlineMillis) {
+
+    /** A frame with {@code headers} as they are. */
+    Frame(int type, int flags, int streamId, Headers headers, byte[] body) {
+        this(type, flags, streamId, headers, body, -1);
+    }
 
     static final int REQUEST = 0x01;
     static final int RESPONSE = 0x02;
@@ -27,11 +34,6 @@ record Frame(int type, int flags, int streamId, Headers headers, byte[] body) {
 
     /** The header carrying a go-away's last stream id. */
     static final String LAST_STREAM = "parley-last-stream";
-
-    /** This frame on stream {@code id}. */
-    Frame onStream(int id) {
-        return new Frame(type, flags, id, headers, body);
-    }
 
     static boolean isKnown(int type) {
         return type >= REQUEST && type <= GO_AWAY;

@@ -1,9 +1,11 @@
 package dev.parley.transport.tcp.internal;
 
+import dev.parley.message.HeaderNames;
 import dev.parley.message.Headers;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import java.nio.charset.StandardCharsets;
+import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,6 +21,10 @@ final class FrameCodec {
 
     private final int maxFrameBytes;
     private final int maxHeaderBytes;
+    /** The last header block read; one per connection, since a codec reads for one decoder. */
+    private byte[] scratch = new byte[256];
+    /** The last value of each of {@link KnownHeaders#NAMES}, reused while it does not change. */
+    private final @Nullable String[] lastValues = new String[KnownHeaders.NAMES.length];
 
     FrameCodec(int maxFrameBytes, int maxHeaderBytes) {
         this.maxFrameBytes = maxFrameBytes;
@@ -61,34 +67,89 @@ final class FrameCodec {
             in.skipBytes((int) length - FIXED);
             throw ProtocolException.malformed("header block of " + headerLength + " bytes overruns the frame");
         }
-        Headers headers = readHeaders(in.readSlice(headerLength));
+        Headers headers = readHeaders(in, headerLength);
         byte[] body = new byte[(int) length - FIXED - headerLength];
         in.readBytes(body);
         return new Frame(type, flags, streamId, headers, body);
     }
 
-    private static Headers readHeaders(ByteBuf block) {
-        Headers h = Headers.empty();
-        while (block.isReadable()) {
-            int nameLength = block.readUnsignedByte();
-            if (nameLength == 0 || block.readableBytes() < nameLength + 2) {
+    /**
+     * The header block, copied out of the (usually direct) buffer in one go and parsed from the copy: byte by
+     * byte access to a direct buffer goes through NIO's checks, as Netty has no {@code Unsafe} on JDK 25.
+     */
+    private Headers readHeaders(ByteBuf in, int headerLength) {
+        if (headerLength == 0) {
+            return Headers.empty();
+        }
+        byte[] block = scratch(headerLength);
+        in.readBytes(block, 0, headerLength);
+        // An entry takes 4 bytes at least; Headers.of copies what it keeps.
+        String[] namesAndValues = new String[Math.min(2 * ((headerLength + 3) / 4), 32)];
+        int n = 0;
+        int i = 0;
+        while (i < headerLength) {
+            int nameLength = block[i++] & 0xff;
+            if (nameLength == 0 || headerLength - i < nameLength + 2) {
                 throw ProtocolException.malformed("header entry does not fit its block");
             }
-            for (int i = 0; i < nameLength; i++) {
-                byte b = block.getByte(block.readerIndex() + i);
+            for (int k = i; k < i + nameLength; k++) {
+                byte b = block[k];
                 if (b < 0x21 || b > 0x7e) {
                     throw ProtocolException.malformed(String.format(
                             "header name byte 0x%02x is not visible ASCII", b & 0xff));
                 }
             }
-            String name = block.readCharSequence(nameLength, StandardCharsets.US_ASCII).toString();
-            int valueLength = block.readUnsignedShort();
-            if (block.readableBytes() < valueLength) {
+            int known = KnownHeaders.find(block, i, nameLength);
+            String name = known >= 0 ? KnownHeaders.NAMES[known] : new String(block, i, nameLength,
+                    StandardCharsets.US_ASCII);
+            i += nameLength;
+            int valueLength = ((block[i] & 0xff) << 8) | (block[i + 1] & 0xff);
+            i += 2;
+            if (headerLength - i < valueLength) {
                 throw ProtocolException.malformed("header '" + name + "' value does not fit its block");
             }
-            h = h.with(name, block.readCharSequence(valueLength, StandardCharsets.UTF_8).toString());
+            if (n == namesAndValues.length) {
+                namesAndValues = java.util.Arrays.copyOf(namesAndValues, 2 * n + 2);
+            }
+            namesAndValues[n++] = name;
+            namesAndValues[n++] = value(known, block, i, valueLength);
+            i += valueLength;
         }
-        return h;
+        return Headers.of(n == namesAndValues.length ? namesAndValues : java.util.Arrays.copyOf(namesAndValues, n));
+    }
+
+    /** A header's value; the same string as last time when a header that repeats per call has not changed. */
+    private String value(int known, byte[] block, int offset, int length) {
+        if (known < 0 || !KnownHeaders.REPEATS[known]) {
+            return new String(block, offset, length, StandardCharsets.UTF_8);
+        }
+        String last = lastValues[known];
+        if (last != null && sameAscii(last, block, offset, length)) {
+            return last;
+        }
+        String value = new String(block, offset, length, StandardCharsets.UTF_8);
+        lastValues[known] = value;
+        return value;
+    }
+
+    private static boolean sameAscii(String s, byte[] block, int offset, int length) {
+        if (s.length() != length) {
+            return false;
+        }
+        for (int k = 0; k < length; k++) {
+            byte b = block[offset + k];
+            if (b < 0 || s.charAt(k) != b) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private byte[] scratch(int size) {
+        if (scratch.length < size) {
+            scratch = new byte[Math.max(size, Math.min(2 * scratch.length, maxHeaderBytes))];
+        }
+        return scratch;
     }
 
     /** Writes {@code frame}; the caller keeps frames within the limits it sends under. */
@@ -98,7 +159,11 @@ final class FrameCodec {
         out.writeByte(frame.type()).writeByte(frame.flags()).writeInt(frame.streamId());
         int headerStart = out.writerIndex();
         out.writeShort(0);
-        frame.headers().forEach((name, value) -> writeHeader(out, name, value));
+        HeaderWriter writer = new HeaderWriter(out, frame.deadlineMillis() >= 0);
+        frame.headers().forEach(writer);
+        if (frame.deadlineMillis() >= 0) {
+            writeDeadline(out, frame.deadlineMillis());
+        }
         int headerLength = out.writerIndex() - headerStart - 2;
         if (headerLength > 0xFFFF) {
             throw new IllegalArgumentException("header block of " + headerLength + " bytes is too long for a frame");
@@ -106,6 +171,22 @@ final class FrameCodec {
         out.setShort(headerStart, headerLength);
         out.writeBytes(frame.body());
         out.setInt(start, out.writerIndex() - start - 4);
+    }
+
+    /** What {@link #write} writes for {@code frame} with up to 512 bytes of headers (the buffer grows for more). */
+    static int sizeHint(Frame frame) {
+        return 4 + FIXED + 512 + frame.body().length;
+    }
+
+    /** Writes each header; with a deadline to write, one already among the headers is left out. */
+    private record HeaderWriter(ByteBuf out, boolean skipDeadline) implements BiConsumer<String, String> {
+
+        @Override
+        public void accept(String name, String value) {
+            if (!skipDeadline || !name.equals(HeaderNames.DEADLINE)) {
+                writeHeader(out, name, value);
+            }
+        }
     }
 
     /** Names are visible ASCII (Headers guarantees it), values UTF-8; both written straight into the buffer. */
@@ -120,10 +201,66 @@ final class FrameCodec {
         ByteBufUtil.writeUtf8(out, value);
     }
 
+    /** The deadline header, its digits written without making a string of them. */
+    private static void writeDeadline(ByteBuf out, long millis) {
+        out.writeByte(DEADLINE_NAME.length);
+        out.writeBytes(DEADLINE_NAME);
+        int digits = digits(millis);
+        out.writeShort(digits);
+        int end = out.writerIndex() + digits;
+        out.ensureWritable(digits);
+        long rest = millis;
+        for (int i = end - 1; i >= end - digits; i--) {
+            out.setByte(i, (int) ('0' + rest % 10));
+            rest /= 10;
+        }
+        out.writerIndex(end);
+    }
+
+    private static final byte[] DEADLINE_NAME = HeaderNames.DEADLINE.getBytes(StandardCharsets.US_ASCII);
+
+    private static int digits(long n) {
+        int d = 1;
+        for (long rest = n / 10; rest > 0; rest /= 10) {
+            d++;
+        }
+        return d;
+    }
+
     /** The encoded size of a header block, for checking limits before writing. */
-    static int headerBlockSize(dev.parley.message.Headers headers) {
-        int[] size = {0};
-        headers.forEach((name, value) -> size[0] += 3 + name.length() + ByteBufUtil.utf8Bytes(value));
-        return size[0];
+    static int headerBlockSize(Headers headers, long deadlineMillis) {
+        return measure(headers, deadlineMillis).bytes;
+    }
+
+    /** The size of a header block and the first entry that no frame can carry, before writing it. */
+    static HeaderBlock measure(Headers headers, long deadlineMillis) {
+        HeaderBlock block = new HeaderBlock(deadlineMillis >= 0);
+        headers.forEach(block);
+        if (deadlineMillis >= 0) {
+            block.bytes += 3 + DEADLINE_NAME.length + digits(deadlineMillis);
+        }
+        return block;
+    }
+
+    static final class HeaderBlock implements BiConsumer<String, String> {
+        private final boolean skipDeadline;
+        int bytes;
+        /** The name of the first header whose name or value is over what an entry's length fields hold. */
+        @Nullable String tooLong;
+
+        HeaderBlock(boolean skipDeadline) {
+            this.skipDeadline = skipDeadline;
+        }
+
+        @Override
+        public void accept(String name, String value) {
+            if (!skipDeadline || !name.equals(HeaderNames.DEADLINE)) {
+                int valueBytes = ByteBufUtil.utf8Bytes(value);
+                bytes += 3 + name.length() + valueBytes;
+                if (tooLong == null && (name.length() > 255 || valueBytes > 0xFFFF)) {
+                    tooLong = name;
+                }
+            }
+        }
     }
 }

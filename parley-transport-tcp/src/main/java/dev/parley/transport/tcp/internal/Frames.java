@@ -14,6 +14,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.DecoderException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /** Between messages and frames, and the connection-error routine both ends share. */
@@ -24,12 +25,13 @@ final class Frames {
 
     /** A frame carrying {@code message}; its deadline becomes the remaining budget in milliseconds. */
     static Frame toFrame(int type, int streamId, Message message) {
-        Headers h = message.headers();
+        return new Frame(type, 0, streamId, message.headers(), message.body(), budgetMillis(message));
+    }
+
+    /** What is left of {@code message}'s deadline in whole milliseconds, at least 0; -1 when it has none. */
+    static long budgetMillis(Message message) {
         Deadline d = message.deadline();
-        if (d != null) {
-            h = h.with(HeaderNames.DEADLINE, Long.toString(Math.max(0, d.remaining().toMillis())));
-        }
-        return new Frame(type, 0, streamId, h, message.body());
+        return d == null ? -1 : Math.max(0, TimeUnit.NANOSECONDS.toMillis(d.remainingNanos()));
     }
 
     /** The message a request frame carries; the deadline is rebuilt on this side's clock. */
@@ -50,12 +52,25 @@ final class Frames {
 
     /** Fails with RESOURCE_EXHAUSTED, before anything is written, a frame the peer would refuse. */
     static @Nullable ParleyException checkSize(Frame frame, int maxFrameBytes, int maxHeaderBytes) {
-        int headerBytes = FrameCodec.headerBlockSize(frame.headers());
+        return checkSize(frame.headers(), frame.body(), frame.deadlineMillis(), maxFrameBytes, maxHeaderBytes);
+    }
+
+    /** As {@link #checkSize(Frame, int, int)}, for the frame these would make. */
+    static @Nullable ParleyException checkSize(Headers headers, byte[] body, long deadlineMillis, int maxFrameBytes,
+            int maxHeaderBytes) {
+        FrameCodec.HeaderBlock block = FrameCodec.measure(headers, deadlineMillis);
+        int headerBytes = block.bytes;
         if (headerBytes > maxHeaderBytes) {
             return new ParleyException(Status.RESOURCE_EXHAUSTED, "headers of " + headerBytes
                     + " bytes exceed the limit of " + maxHeaderBytes);
         }
-        long frameBytes = (long) FrameCodec.FIXED + headerBytes + frame.body().length;
+        if (block.tooLong != null) {
+            // Refused here, for this call alone: the encoder would fail on the I/O thread instead.
+            String name = block.tooLong;
+            return new ParleyException(Status.RESOURCE_EXHAUSTED, "header name '" + name.substring(0, 64)
+                    + "...' is longer than the 255 bytes a frame entry holds");
+        }
+        long frameBytes = (long) FrameCodec.FIXED + headerBytes + body.length;
         if (frameBytes > maxFrameBytes) {
             return new ParleyException(Status.RESOURCE_EXHAUSTED, "message of " + frameBytes
                     + " bytes exceeds the frame limit of " + maxFrameBytes);

@@ -118,7 +118,10 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
             Message out = message != null ? message : Errors.reply(request, failure, null);
             Frame frame = Frames.toFrame(Frame.RESPONSE, id, out);
             ParleyException tooBig = Frames.checkSize(frame, options.maxFrameBytes(), options.maxHeaderBytes());
-            ch.writeAndFlush(tooBig == null ? frame : Frames.error(id, tooBig.status(), tooBig.detail()));
+            // No promise per reply: a write that fails closes the connection (exceptionCaught), which the
+            // client sees at once, where a failed promise nobody listens to would leave it waiting.
+            ch.writeAndFlush(tooBig == null ? frame : Frames.error(id, tooBig.status(), tooBig.detail()),
+                    ch.voidPromise());
         } else if (oneWay && message != null && message.status() != Status.OK) {
             LOG.warn("notification {} failed: {}", request, Frames.text(message.body()));
         }

@@ -117,6 +117,37 @@ class FrameCodecTest {
     }
 
     @Test
+    void aHeaderThatUsuallyRepeatsIsReadAfreshWhenItChanges() {
+        ByteBuf buf = buffer();
+        for (String operation : new String[] {"greet", "greet", "great", "grüße"}) {
+            FrameCodec.write(new Frame(Frame.REQUEST, 0, 1, Headers.of(HeaderNames.OPERATION, operation),
+                    Frame.NO_BODY), buf);
+        }
+
+        List<String> read = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            read.add(Objects.requireNonNull(codec.read(buf)).headers().get(HeaderNames.OPERATION));
+        }
+
+        assertThat(read).containsExactly("greet", "greet", "great", "grüße");
+    }
+
+    @Test
+    void aFrameWithABudgetCarriesItAsTheDeadlineHeaderInPlaceOfOneItHad() {
+        Frame frame = new Frame(Frame.REQUEST, 0, 1, Headers.of(HeaderNames.DEADLINE, "5", "a", "1"),
+                Frame.NO_BODY, 1234);
+        ByteBuf buf = buffer();
+        FrameCodec.write(frame, buf);
+
+        Frame read = Objects.requireNonNull(codec.read(buf));
+
+        assertThat(read.headers().asMap()).containsExactly(java.util.Map.entry("a", "1"),
+                java.util.Map.entry(HeaderNames.DEADLINE, "1234"));
+        assertThat(FrameCodec.headerBlockSize(frame.headers(), frame.deadlineMillis()))
+                .isEqualTo(FrameCodec.headerBlockSize(read.headers(), -1));
+    }
+
+    @Test
     void upperCaseHeaderNamesAreReadInLowerCase() {
         ByteBuf buf = bytes("0000000f" + "01" + "00" + "00000001" + "0006" + "01" + "41" + "0002" + "6869"
                 + "21");
