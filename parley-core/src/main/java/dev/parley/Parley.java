@@ -61,8 +61,8 @@ public final class Parley implements AutoCloseable {
 
     private Parley(Builder b) {
         String instance = b.instance != null ? b.instance : "parley-" + INSTANCES.incrementAndGet();
-        ExecutorService handlers = Executors.newThreadPerTaskExecutor(
-                Thread.ofVirtual().name(instance + "-handler-", 0).factory());
+        // Unnamed: a name is a string built per call on the I/O thread, and a handler's stack says whose it is.
+        ExecutorService handlers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().factory());
         Codecs codecs = Codecs.load(b.codecs, Parley.class.getClassLoader());
         String mediaType = b.mediaType != null ? Codecs.normalize(b.mediaType) : codecs.defaultMediaType();
         Transports transports = new Transports(new TransportContext(b.scheduler, handlers, instance, codecs),

@@ -72,4 +72,29 @@ class LongHeaderNameTest {
             assertThat(plain.echo(new Ping("after"))).isEqualTo("echo after");
         }
     }
+
+    @Test
+    void aReplyTooBigForItsFrameFailsItsCallAsHandledNotAsNeverSent() {
+        String address = "tcp://127.0.0.1:" + FreePorts.next();
+        Filter bigReply = (message, next) -> {
+            boolean marked = message.header("x-mark") != null;
+            return next.call(message).thenApply(reply -> marked ? reply.withHeader("x-big", "v".repeat(10_000))
+                    : reply);
+        };
+        try (Parley server = Parley.builder().serverFilter(bigReply).build();
+                Parley client = Parley.builder().build()) {
+            server.serve(Echo.class, ping -> "echo " + ping.text(), address);
+            Echo marked = client.client(Echo.class).at(address)
+                    .filter((message, next) -> next.call(message.withHeader("x-mark", "1"))).build();
+            Echo plain = client.client(Echo.class).at(address).build();
+
+            assertThatThrownBy(() -> marked.echo(new Ping("big")))
+                    .isInstanceOfSatisfying(ParleyException.class, e -> {
+                        assertThat(e.status()).isEqualTo(Status.RESOURCE_EXHAUSTED);
+                        // The handler ran: a retry policy must not take this for a call that was never sent.
+                        assertThat(e).isNotInstanceOf(dev.parley.NotSentException.class);
+                    });
+            assertThat(plain.echo(new Ping("after"))).isEqualTo("echo after");
+        }
+    }
 }

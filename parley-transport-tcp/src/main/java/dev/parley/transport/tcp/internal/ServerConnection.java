@@ -120,8 +120,12 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
             ParleyException tooBig = Frames.checkSize(frame, options.maxFrameBytes(), options.maxHeaderBytes());
             // No promise per reply: a write that fails closes the connection (exceptionCaught), which the
             // client sees at once, where a failed promise nobody listens to would leave it waiting.
-            ch.writeAndFlush(tooBig == null ? frame : Frames.error(id, tooBig.status(), tooBig.detail()),
-                    ch.voidPromise());
+            if (tooBig != null) {
+                // The handler ran: its reply is replaced by an error reply, not refused with an ERROR frame,
+                // which would tell the client the call never reached a handler (and may be retried).
+                frame = Frames.toFrame(Frame.RESPONSE, id, Errors.reply(request, tooBig, null));
+            }
+            ch.writeAndFlush(frame, ch.voidPromise());
         } else if (oneWay && message != null && message.status() != Status.OK) {
             LOG.warn("notification {} failed: {}", request, Frames.text(message.body()));
         }
