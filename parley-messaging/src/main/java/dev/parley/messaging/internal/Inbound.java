@@ -43,6 +43,8 @@ final class Inbound implements DeliveryHandler {
             Status.FAILED_PRECONDITION, Status.DEADLINE_EXCEEDED, Status.NOT_FOUND, Status.OUT_OF_RANGE,
             Status.PERMISSION_DENIED, Status.UNAUTHENTICATED);
 
+    private static final String FIRST = "1";
+
     private final Link link;
     private final Destination source;
     private final Destination.Queue deadLetter;
@@ -115,7 +117,7 @@ final class Inbound implements DeliveryHandler {
     private void attempt(Delivery d, Message raw, Message m, int attempt) {
         CompletionStage<Message> stage;
         try {
-            stage = handler.call(m.withHeader(HeaderNames.ATTEMPT, Integer.toString(attempt)));
+            stage = handler.call(m.withHeader(HeaderNames.ATTEMPT, attempt == 1 ? FIRST : Integer.toString(attempt)));
         } catch (RuntimeException e) {
             stage = CompletableFuture.failedFuture(e);
         }
@@ -126,7 +128,12 @@ final class Inbound implements DeliveryHandler {
             Scheduler.Cancellable timer = ctx.scheduler().schedule(() -> running.cancel(true), deadline.remaining());
             running.whenComplete((r, e) -> timer.cancel());
         }
-        running.whenComplete((reply, failure) -> outcome(d, raw, m, attempt, reply, expired(m, failure)));
+        switch (running.state()) {
+            // A @NonBlocking handler finished on this thread: nothing to register a callback for.
+            case SUCCESS -> outcome(d, raw, m, attempt, running.resultNow(), null);
+            case FAILED -> outcome(d, raw, m, attempt, null, expired(m, running.exceptionNow()));
+            default -> running.whenComplete((reply, failure) -> outcome(d, raw, m, attempt, reply, expired(m, failure)));
+        }
     }
 
     /** A handler cancelled at its deadline failed with DEADLINE_EXCEEDED, not CANCELLED. */
