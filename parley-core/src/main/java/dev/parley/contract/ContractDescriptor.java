@@ -37,12 +37,14 @@ public final class ContractDescriptor {
     private final int minor;
     private final Kind kind;
     private final Map<String, OperationDescriptor> operations;
+    private final String channel;
 
     private ContractDescriptor(Class<?> type, String name, int major, int minor, Kind kind,
             Map<String, OperationDescriptor> operations) {
         this.type = type;
         this.name = name;
         this.major = major;
+        this.channel = name + ".v" + major;
         this.minor = minor;
         this.kind = kind;
         this.operations = operations;
@@ -80,7 +82,7 @@ public final class ContractDescriptor {
 
     /** The channel a transport uses for this contract: {@code name.v{major}}; minors share it. */
     public String channel() {
-        return name + ".v" + major;
+        return channel; // made once: transports ask for it on every message
     }
 
     public Collection<OperationDescriptor> operations() {

@@ -25,7 +25,12 @@ import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.InvalidGroupIdException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -58,6 +63,10 @@ final class ConsumerLoop implements Registration {
     private final AtomicInteger outstanding = new AtomicInteger();
     private final CountDownLatch done = new CountDownLatch(1);
     private final CountDownLatch joined = new CountDownLatch(1);
+    /** Counted down when closing or aborting starts: ends a backoff at once. */
+    private final CountDownLatch stopping = new CountDownLatch(1);
+    /** Polls that failed in a row. */
+    private int pollFailures;
     private final Thread thread;
     private volatile boolean paused;
     private volatile boolean closing;
@@ -111,6 +120,7 @@ final class ConsumerLoop implements Registration {
     }
 
     private void stop() {
+        stopping.countDown();
         consumer.wakeup();
         if (Thread.currentThread() != thread) {
             try {
@@ -130,7 +140,14 @@ final class ConsumerLoop implements Registration {
                 pauseWhenFull();
                 try {
                     consumer.poll(POLL).forEach(buffer::add);
+                    pollFailures = 0;
                 } catch (WakeupException e) {
+                    continue;
+                } catch (KafkaException e) {
+                    if (!worthRetrying(e)) {
+                        throw e;
+                    }
+                    backOff(e);
                     continue;
                 }
                 deliverBuffered();
@@ -155,6 +172,30 @@ final class ConsumerLoop implements Registration {
                 LOG.debug("closing the Kafka consumer of {}", topic, e);
             }
             done.countDown();
+        }
+    }
+
+    /**
+     * Whether a failed poll may succeed later: a broker that restarts can answer for a while that the group
+     * or the coordinator does not exist. Refusals that will not change (credentials, rights, a bad group id)
+     * and an interrupted thread stop the loop.
+     */
+    private static boolean worthRetrying(KafkaException e) {
+        return !(e instanceof AuthenticationException || e instanceof AuthorizationException
+                || e instanceof InvalidGroupIdException || e instanceof InterruptException);
+    }
+
+    /** Waits before the next poll, longer each time (0.1 s doubling to 5 s), unless the loop is stopping. */
+    private void backOff(KafkaException e) {
+        pollFailures++;
+        if (pollFailures == 1 || pollFailures % 20 == 0) {
+            LOG.warn("polling {} failed ({} in a row): {}; trying again", topic, pollFailures, e.toString());
+        }
+        try {
+            stopping.await(Math.min(5_000, 100L << Math.min(pollFailures - 1, 6)), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            aborting = true;
         }
     }
 

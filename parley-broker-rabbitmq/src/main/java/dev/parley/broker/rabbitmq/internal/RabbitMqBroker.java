@@ -113,7 +113,12 @@ public final class RabbitMqBroker implements Broker {
                         "a request carrying " + DirectReplyChannel.ADDRESS + " must go out through the reply channel "
                         + "of the same broker connection, and this one has none open"));
             }
-            via = r.publisher();
+            try {
+                via = r.publisher();
+            } catch (IOException | RuntimeException e) {
+                return CompletableFuture.failedFuture(new NotSentException(Status.UNAVAILABLE,
+                        "cannot reopen the reply channel on RabbitMQ at " + address + ": " + reason(e), e));
+            }
         }
         String id = message.header(HeaderNames.MESSAGE_ID);
         String messageId = id != null ? id : UUID.randomUUID().toString();
@@ -181,7 +186,7 @@ public final class RabbitMqBroker implements Broker {
             throw new IllegalStateException("this broker connection has a reply channel already");
         }
         try {
-            DirectReplyChannel r = new DirectReplyChannel(publishing.createChannel(), handler, context.scheduler(),
+            DirectReplyChannel r = new DirectReplyChannel(publishing, handler, context.scheduler(),
                     options.confirmTimeout());
             replies = r;
             return r;
