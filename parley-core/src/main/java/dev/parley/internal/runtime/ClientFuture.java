@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * The future client stubs return: a plain {@link CompletableFuture} to the caller that also keeps the
  * reply's headers for {@link ClientCall#of}. Futures derived from it are plain ones.
  */
-public final class ClientFuture<T> extends CompletableFuture<T> {
+public final class ClientFuture<T> extends PassingStage<T> {
 
     public static final ClientCall NONE = new ClientCall(Headers.empty());
     private static final ThreadLocal<@Nullable ClientCall> LAST = new ThreadLocal<>();
@@ -39,24 +39,16 @@ public final class ClientFuture<T> extends CompletableFuture<T> {
     }
 
     @Override
-    public boolean cancel(boolean mayInterruptIfRunning) {
-        boolean cancelled = super.cancel(mayInterruptIfRunning);
-        if (cancelled) {
-            cancelDownstream();
-        }
-        return cancelled;
-    }
-
-    @Override
     public boolean completeExceptionally(Throwable failure) {
         boolean done = super.completeExceptionally(failure);
         if (done && failure instanceof CancellationException) {
-            cancelDownstream(); // cancelled by another name: isCancelled() says so too
+            passCancellation(); // cancelled by another name: isCancelled() says so too
         }
         return done;
     }
 
-    private void cancelDownstream() {
+    @Override
+    protected void passCancellation() {
         Future<?> d = downstream;
         if (d != null) {
             d.cancel(true);
@@ -75,10 +67,5 @@ public final class ClientFuture<T> extends CompletableFuture<T> {
     public static ClientCall lastOnThisThread() {
         ClientCall c = LAST.get();
         return c == null ? NONE : c;
-    }
-
-    @Override
-    public <U> CompletableFuture<U> newIncompleteFuture() {
-        return new CompletableFuture<>();
     }
 }

@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * order they were added, inner filters' first, and then this stage completes. Cancelling this stage cancels
  * the stage below, whose completion then runs the actions.
  */
-public class Relay extends CompletableFuture<Message> implements BiConsumer<@Nullable Message, @Nullable Throwable> {
+public class Relay extends PassingStage<Message> implements BiConsumer<@Nullable Message, @Nullable Throwable> {
 
     private static final VarHandle ACTIONS;
     private static final Object CLOSED = new Object();
@@ -106,19 +106,9 @@ public class Relay extends CompletableFuture<Message> implements BiConsumer<@Nul
         }
     }
 
-    /** Cancels this stage and the stage below, whose completion then runs the actions. */
+    /** Cancels the stage below, whose completion then runs the actions. */
     @Override
-    public boolean cancel(boolean mayInterruptIfRunning) {
-        boolean cancelled = super.cancel(mayInterruptIfRunning);
-        if (cancelled) {
-            source.cancel(mayInterruptIfRunning);
-        }
-        return cancelled;
-    }
-
-    /** Stages derived from a relay are plain futures. */
-    @Override
-    public <U> CompletableFuture<U> newIncompleteFuture() {
-        return new CompletableFuture<>();
+    protected void passCancellation() {
+        source.cancel(true);
     }
 }

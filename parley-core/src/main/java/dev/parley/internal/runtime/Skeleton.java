@@ -94,7 +94,7 @@ public final class Skeleton implements Service {
     }
 
     /** The reply to one call, and the task that makes it: cancelling it cancels the call. */
-    private final class Reply extends CompletableFuture<Message> implements Runnable {
+    private final class Reply extends PassingStage<Message> implements Runnable {
 
         private final Op op;
         private final Message request;
@@ -112,17 +112,8 @@ public final class Skeleton implements Service {
         }
 
         @Override
-        public boolean cancel(boolean mayInterruptIfRunning) {
-            boolean cancelled = super.cancel(mayInterruptIfRunning);
-            if (cancelled) {
-                call.cancel();
-            }
-            return cancelled;
-        }
-
-        @Override
-        public <U> CompletableFuture<U> newIncompleteFuture() {
-            return new CompletableFuture<>();
+        protected void passCancellation() {
+            call.cancel();
         }
     }
 

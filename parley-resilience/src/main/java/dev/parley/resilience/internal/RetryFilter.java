@@ -3,6 +3,7 @@ package dev.parley.resilience.internal;
 import dev.parley.Deadline;
 import dev.parley.NotSentException;
 import dev.parley.Status;
+import dev.parley.internal.runtime.PassingStage;
 import dev.parley.internal.runtime.Relay;
 import dev.parley.message.HeaderNames;
 import dev.parley.message.Message;
@@ -74,7 +75,7 @@ public final class RetryFilter implements Filter {
      * The attempts of one call: the stage the caller gets, and the callback on each attempt's reply, in one
      * object.
      */
-    private final class Attempts extends CompletableFuture<Message>
+    private final class Attempts extends PassingStage<Message>
             implements BiConsumer<@Nullable Message, @Nullable Throwable> {
         final Message request;
         final Service next;
@@ -109,18 +110,17 @@ public final class RetryFilter implements Filter {
             done(attempt, reply, failure);
         }
 
+        /** The caller gave up: no further attempt, and the current one is cancelled. */
         @Override
-        public boolean cancel(boolean mayInterruptIfRunning) {
-            boolean cancelled = super.cancel(mayInterruptIfRunning);
-            if (cancelled) {
-                stop();
+        protected void passCancellation() {
+            Scheduler.Cancellable t = timer;
+            if (t != null) {
+                t.cancel();
             }
-            return cancelled;
-        }
-
-        @Override
-        public <U> CompletableFuture<U> newIncompleteFuture() {
-            return new CompletableFuture<>();
+            CompletableFuture<Message> c = current;
+            if (c != null) {
+                c.cancel(true);
+            }
         }
 
         void done(int attempt, @Nullable Message reply, @Nullable Throwable failure) {
@@ -171,18 +171,6 @@ public final class RetryFilter implements Filter {
                 completeExceptionally(unwrap(failure));
             } else {
                 complete(reply);
-            }
-        }
-
-        /** The caller gave up: no further attempt, and the current one is cancelled. */
-        void stop() {
-            Scheduler.Cancellable t = timer;
-            if (t != null) {
-                t.cancel();
-            }
-            CompletableFuture<Message> c = current;
-            if (c != null) {
-                c.cancel(true);
             }
         }
     }
