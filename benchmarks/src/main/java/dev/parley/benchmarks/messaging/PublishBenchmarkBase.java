@@ -17,9 +17,14 @@ public abstract class PublishBenchmarkBase extends PublishScenario {
         super(broker);
     }
 
+    /**
+     * One subscriber group, or as many as the system property {@code bench.groups} says: with 0 nothing is
+     * bound to the topic, so the broker confirms without storing anything and {@link #publishOne()} measures
+     * the publishing path alone ({@code -- -jvmArgsAppend -Dbench.groups=0}).
+     */
     @Override
     protected final int groups() {
-        return 1;
+        return Integer.getInteger("bench.groups", 1);
     }
 
     @Benchmark
