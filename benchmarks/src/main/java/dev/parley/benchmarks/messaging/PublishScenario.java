@@ -19,6 +19,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * S9 and S10, written once for every broker. A broker's benchmark class extends this (through
@@ -28,8 +29,12 @@ import org.openjdk.jmh.annotations.TearDown;
  * <p>{@link #publish()}: {@value #MESSAGES} messages of 1 KiB, {@value #PUBLISHERS} publishers (virtual
  * threads) each waiting for its broker confirm before the next, and the invocation ends when every subscriber
  * group has received all of them (end to end, consumers acknowledging). Score: messages per second.
+ *
+ * <p>Warm-up 8 × 3 s, longer than other suites': each trial starts its broker, and with less the JIT still
+ * takes much of the CPU while JMH measures (docs/benchmarks.md, messaging). A class that needs more says so.
  */
 @State(Scope.Benchmark)
+@Warmup(iterations = 8, time = 3)
 public abstract class PublishScenario {
 
     static final int MESSAGES = 1_000;
