@@ -6,11 +6,16 @@
 ID may name other @Param values, e.g. 'S2/grpc-direct/{inFlight}'. BENCHMARK is the method's name with
 its class, e.g. 'LocalCallBenchmark.echo', optionally followed by the figure to compare:
 'UnaryLatencyBenchmark.echo:p50' (the score is the default; 'p50' and 'p99' exist for SampleTime
-benchmarks, 'heapPerCall' for those reporting heapBytes and heldCalls counters). PARLEY_PEER and PEER
+benchmarks, 'heapPerCall' for those reporting heapBytes and heldCalls counters, or any secondary result
+of one value per iteration, averaged per fork). A figure 'A/B' takes both sides from one row, the one of
+@Param peer PEER: a paired benchmark, which measures Parley (A) and the peer (B) in the same trial, as in
+'RabbitMqPairedLatencyBenchmark.latency:parleyP50/peerP50'. PARLEY_PEER and PEER
 are @Param peer values, each optionally with other @Param values that the side must have, as in
 'parley[inFlight=10000]' against 'parley[inFlight=128]' (otherwise both sides share all other
 parameters); PEER may instead be a constant, '=8192', to compare against a budget. GOAL is 'none',
-'<= 0.8' or '>= 1.5'. The value of a ratio is Parley / peer; with several forks it is the median of the
+'<= 0.8' or '>= 1.5', or 'added <= 50' for a goal on Parley - peer in the figure's unit (the line still
+shows Parley / peer, and the difference beside it; the spread of the per-fork differences is taken
+relative to the peer's figure, so that the 5% rule means the same as for a ratio). The value of a ratio is Parley / peer; with several forks it is the median of the
 per-fork ratios (fork i of Parley against fork i of the peer), and a spread of more than 5% around it
 makes the ratio inconclusive (BENCHMARKS.md).
 """
@@ -117,6 +122,17 @@ class Row:
             total_calls = sum(sum(map(number, c)) for c in calls.get("rawData") or [])
             total_heap = sum(sum(map(number, b)) for b in heap.get("rawData") or [])
             self.metrics["heapPerCall"] = (total_heap / total_calls if total_calls else math.nan, per_fork)
+        for name, result in secondary.items():
+            if name.startswith("gc.") or name in self.metrics:
+                continue
+            per_fork = [statistics.fmean(map(number, f)) for f in result.get("rawData") or [] if f]
+            if per_fork:
+                self.metrics[name] = (statistics.fmean(per_fork), per_fork)
+
+    def pairs(self):
+        """The figures a paired benchmark gives for both sides: ('Rate', 'parleyRate', 'peerRate'), ..."""
+        return [(name[len("parley"):], name, "peer" + name[len("parley"):]) for name in self.metrics
+                if name.startswith("parley") and "peer" + name[len("parley"):] in self.metrics]
 
     def metric(self, name):
         return self.metrics.get(name, (math.nan, []))
@@ -150,6 +166,22 @@ def table(rows):
     print("  ".join("-" * w for w in widths))
     for line in lines:
         print(render(line))
+    paired_table(rows)
+
+
+def paired_table(rows):
+    """The paired benchmarks' own figures, Parley's and the peer's from the same trials."""
+    lines = [[r.benchmark, r.peer, r.params_text(), figure, fmt(r.metric(a)[0]), fmt(r.metric(b)[0])]
+             for r in rows for figure, a, b in r.pairs()]
+    if not lines:
+        return
+    print()
+    print("paired: Parley and the peer measured in turns in the same trials (mean of the iterations' figures)")
+    header = ["benchmark", "peer", "params", "figure", "parley", "peer"]
+    widths = [max(len(str(x)) for x in col) for col in zip(header, *lines)]
+    for cells in [header, ["-" * w for w in widths]] + lines:
+        print("  ".join(str(c).rjust(w) if i >= 4 else str(c).ljust(w)
+                        for i, (c, w) in enumerate(zip(cells, widths))).rstrip())
 
 
 EXTRA_COLUMNS = [("p50", "p50"), ("p99", "p99"), ("heapPerCall", "heap B/call")]
@@ -183,6 +215,8 @@ def ratio_lines(rows, spec):
     rid, bench, parley_peer, peer, goal, note = (spec.split("|") + [""] * 6)[:6]
     bench, _, metric = bench.partition(":")
     metric = metric or "score"
+    if "/" in metric:
+        return paired_lines(rows, rid, bench, metric, peer, goal, note)
     parley_name, parley_wants = side(parley_peer)
     constant = number(peer[1:]) if peer.startswith("=") else None
     peer_name, peer_wants = side(peer) if constant is None else ("", {})
@@ -223,6 +257,49 @@ def ratio_lines(rows, spec):
     # part of this run (BENCH_ONLY).
     if not found and goal != "none" and ran:
         print(f"RATIO {rid} n/a goal {goal} (not measured: {bench} lacks {metric} of peer {parley_peer} or {peer})")
+
+
+def spread_of(values, center, scale):
+    return max((abs(v - center) / scale for v in values), default=math.nan) if scale else math.nan
+
+
+def paired_lines(rows, rid, bench, metric, peer, goal, note):
+    """A ratio of a paired benchmark: both figures from the row of @Param peer PEER, fork by fork."""
+    a_name, _, b_name = metric.partition("/")
+    peer_name, peer_wants = side(peer)
+    found = False
+    for r in rows:
+        if r.benchmark != bench or r.peer != peer_name or a_name not in r.metrics or b_name not in r.metrics:
+            continue
+        if any(r.others.get(k) != v for k, v in peer_wants.items()):
+            continue
+        found = True
+        a_forks, b_forks = r.metric(a_name)[1], r.metric(b_name)[1]
+        forks = [(a, b) for a, b in zip(a_forks, b_forks) if b > 0 and not math.isnan(a)]
+        ratios = [a / b for a, b in forks]
+        value = statistics.median(ratios) if ratios else math.nan
+        details = [note] if note else []
+        added = goal.startswith("added ")
+        if added:
+            diffs = [a - b for a, b in forks]
+            diff = statistics.median(diffs) if diffs else math.nan
+            base = statistics.median(b for _, b in forks) if forks else math.nan
+            spread = spread_of(diffs, diff, base)
+            details.append(f"added {diff:+.1f} ({r.metric(a_name)[0]:.1f} against {r.metric(b_name)[0]:.1f})")
+            v = verdict(goal[len("added "):], diff, spread, len(forks))
+        else:
+            spread = spread_of(ratios, value, value)
+            v = verdict(goal, value, spread, len(forks))
+        if len(forks) >= 2:
+            details.append(f"median of {len(forks)} forks, both peers in each, spread ±{spread * 100:.1f}%")
+        else:
+            details.append("1 fork, no spread")
+        if v:
+            details.insert(0, v)
+        ident = rid.format(**r.others) if r.others else rid
+        print(f"RATIO {ident} {fmt(value, 2)} goal {goal} ({'; '.join(details)})")
+    if not found and goal != "none" and any(r.benchmark == bench for r in rows):
+        print(f"RATIO {rid} n/a goal {goal} (not measured: {bench} lacks {metric} for peer {peer})")
 
 
 def main(argv):

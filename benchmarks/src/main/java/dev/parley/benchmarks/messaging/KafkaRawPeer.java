@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -30,6 +31,9 @@ import org.jspecify.annotations.Nullable;
  * subscriber group (consumer protocol) committing by hand after the records are handled.
  */
 final class KafkaRawPeer implements MessagingPeer {
+
+    private static final boolean PARLEY_SHAPED = Boolean.getBoolean("bench.kafka.parleyShaped");
+    private static final byte[] OCTETS = "application/octet-stream".getBytes(StandardCharsets.UTF_8);
 
     private final String servers;
     private final int partitions;
@@ -93,10 +97,23 @@ final class KafkaRawPeer implements MessagingPeer {
 
     @Override
     public void publish() throws Exception {
-        byte[] key = Long.toString(keys.incrementAndGet()).getBytes(StandardCharsets.UTF_8);
-        ProducerRecord<byte[], byte[]> r = new ProducerRecord<>(topic, null, key, body,
-                List.of(new RecordHeader("content-type", "application/octet-stream".getBytes(StandardCharsets.UTF_8))));
-        producer.send(r).get();
+        producer.send(PARLEY_SHAPED ? parleyShaped() : new ProducerRecord<>(topic, null,
+                Long.toString(keys.incrementAndGet()).getBytes(StandardCharsets.UTF_8), body,
+                List.of(new RecordHeader("content-type", OCTETS)))).get();
+    }
+
+    /**
+     * A record shaped as Parley's are, for the probe {@code -Dbench.kafka.parleyShaped=true}: keyed by a random
+     * UUID, with the five headers a Parley event carries (docs/benchmarks.md, messaging).
+     */
+    private ProducerRecord<byte[], byte[]> parleyShaped() {
+        byte[] id = UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8);
+        return new ProducerRecord<>(topic, null, id, body, List.of(
+                new RecordHeader("parley-message-id", id),
+                new RecordHeader("content-type", "application/json".getBytes(StandardCharsets.UTF_8)),
+                new RecordHeader("parley-contract", "bench-events".getBytes(StandardCharsets.UTF_8)),
+                new RecordHeader("parley-version", "1.0".getBytes(StandardCharsets.UTF_8)),
+                new RecordHeader("parley-operation", "published".getBytes(StandardCharsets.UTF_8))));
     }
 
     @Override

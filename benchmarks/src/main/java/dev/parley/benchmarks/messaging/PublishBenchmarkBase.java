@@ -31,7 +31,6 @@ public abstract class PublishBenchmarkBase extends PublishScenario {
     @BenchmarkMode(Mode.SampleTime)
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
     public void publishOne() throws Exception {
-        peer().publish();
-        publishedOutside(1);
+        publishing().one();
     }
 }

@@ -1,13 +1,8 @@
 package dev.parley.benchmarks.messaging;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -22,13 +17,15 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * S9 and S10, written once for every broker. A broker's benchmark class extends this (through
- * {@link PublishBenchmarkBase} or {@link FanOutBenchmarkBase}), declares {@code @Param peer} with its peers'
- * names, and hands its {@link BrokerBench} to the constructor.
+ * S9 and S10, written once for every broker, one peer per trial. A broker's benchmark class extends this
+ * (through {@link PublishBenchmarkBase} or {@link FanOutBenchmarkBase}), declares {@code @Param peer} with its
+ * peers' names, and hands its {@link BrokerBench} to the constructor. {@link PairedScenario} measures the same
+ * with both peers in one trial.
  *
- * <p>{@link #publish()}: {@value #MESSAGES} messages of 1 KiB, {@value #PUBLISHERS} publishers (virtual
- * threads) each waiting for its broker confirm before the next, and the invocation ends when every subscriber
- * group has received all of them (end to end, consumers acknowledging). Score: messages per second.
+ * <p>{@link #publish()}: {@value Publishing#MESSAGES} messages of 1 KiB, {@value Publishing#PUBLISHERS}
+ * publishers (virtual threads) each waiting for its broker confirm before the next, and the invocation ends
+ * when every subscriber group has received all of them (end to end, consumers acknowledging). Score: messages
+ * per second.
  *
  * <p>Warm-up 8 × 3 s, longer than other suites': each trial starts its broker, and with less the JIT still
  * takes much of the CPU while JMH measures (docs/benchmarks.md, messaging). A class that needs more says so.
@@ -37,14 +34,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 8, time = 3)
 public abstract class PublishScenario {
 
-    static final int MESSAGES = 1_000;
-    static final int PUBLISHERS = 16;
-
     private final BrokerBench broker;
-    private final Arrivals arrivals = new Arrivals();
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
-    private @Nullable MessagingPeer running;
-    private long expected;
+    private @Nullable Publishing running;
 
     protected PublishScenario(BrokerBench broker) {
         this.broker = broker;
@@ -59,9 +51,7 @@ public abstract class PublishScenario {
     @Setup(Level.Trial)
     public void start() throws Exception {
         broker.start();
-        MessagingPeer p = broker.peer(peerName());
-        p.open("bench-" + UUID.randomUUID().toString().substring(0, 8), groups(), arrivals::arrive);
-        running = p;
+        running = Publishing.open(broker.peer(peerName()), groups());
     }
 
     @TearDown(Level.Trial)
@@ -77,36 +67,16 @@ public abstract class PublishScenario {
     @Benchmark
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
-    @OperationsPerInvocation(MESSAGES)
+    @OperationsPerInvocation(Publishing.MESSAGES)
     public void publish() throws Exception {
-        MessagingPeer p = peer();
-        AtomicInteger left = new AtomicInteger(MESSAGES);
-        List<Future<?>> all = new ArrayList<>(PUBLISHERS);
-        for (int i = 0; i < PUBLISHERS; i++) {
-            all.add(workers.submit(() -> {
-                while (left.getAndDecrement() > 0) {
-                    p.publish();
-                }
-                return null;
-            }));
-        }
-        for (Future<?> f : all) {
-            f.get();
-        }
-        expected += (long) MESSAGES * groups();
-        arrivals.awaitCount(expected, 60);
+        publishing().burst(workers);
     }
 
-    MessagingPeer peer() {
-        MessagingPeer p = running;
+    Publishing publishing() {
+        Publishing p = running;
         if (p == null) {
             throw new IllegalStateException("not started");
         }
         return p;
-    }
-
-    /** Counts arrivals of messages published outside {@link #publish()} (latency runs). */
-    void publishedOutside(long messages) {
-        expected += messages * groups();
     }
 }

@@ -1,0 +1,185 @@
+package dev.parley.benchmarks.messaging;
+
+import java.util.Arrays;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.jspecify.annotations.Nullable;
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * S9 and S10 with both peers in the same trial: Parley and the broker's raw client are opened side by side on
+ * the same broker (each with its own topic and groups), and every invocation measures one round of each,
+ * alternating which goes first. A broker's throughput drifts by ±10% and more within seconds (and a forked
+ * broker differs from the next), so peers measured in separate trials, as in {@link PublishScenario}, differ
+ * by that much whatever their code does; measured in turns a second apart, they see the same broker.
+ *
+ * <p>The figures are JMH secondary results (AuxCounters), one value per iteration for each peer:
+ * {@link Rates} for {@link PairedFanOutBase#throughput}, {@link Latencies} for
+ * {@link PairedLatencyBase#latency}. The primary score, the time of one round of both, means little. A
+ * broker's class declares {@code @Param peer}: the raw peer; Parley's peer is named by the constructor.
+ *
+ * <p>Both peers live in one JVM, so each one's garbage may be collected in the other's turn; Parley allocates
+ * more per message (the table's alloc column in the per-peer benchmarks), so this leans, if at all, against
+ * the raw client.
+ */
+@State(Scope.Benchmark)
+@Warmup(iterations = 8, time = 3)
+public abstract class PairedScenario {
+
+    private final BrokerBench broker;
+    private final String parleyName;
+    final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+    private @Nullable Publishing parley;
+    private @Nullable Publishing peer;
+    private boolean parleyFirst;
+
+    protected PairedScenario(BrokerBench broker, String parleyName) {
+        this.broker = broker;
+        this.parleyName = parleyName;
+    }
+
+    /** The raw peer's name, the {@code @Param peer} of the concrete class. */
+    protected abstract String peerName();
+
+    /** How many subscriber groups each peer has. */
+    protected abstract int groups();
+
+    @Setup(Level.Trial)
+    public void start() throws Exception {
+        broker.start();
+        parley = Publishing.open(broker.peer(parleyName), groups());
+        peer = Publishing.open(broker.peer(peerName()), groups());
+    }
+
+    @TearDown(Level.Trial)
+    public void stop() throws Exception { // the broker's stop may throw
+        for (Publishing p : new @Nullable Publishing[] {parley, peer}) {
+            if (p != null) {
+                p.close();
+            }
+        }
+        parley = null;
+        peer = null;
+        workers.shutdownNow();
+        broker.stop();
+    }
+
+    /** Parley then the peer, or the other way round: alternating from one invocation to the next. */
+    final boolean[] order() {
+        parleyFirst = !parleyFirst;
+        return parleyFirst ? new boolean[] {true, false} : new boolean[] {false, true};
+    }
+
+    final Publishing side(boolean isParley) {
+        Publishing p = isParley ? parley : peer;
+        if (p == null) {
+            throw new IllegalStateException("not started");
+        }
+        return p;
+    }
+
+    /** Messages published (and delivered to every group) per second, per peer, over one iteration. */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class Rates {
+        /** Parley's messages per second in this iteration. */
+        public double parleyRate;
+        /** The raw peer's messages per second in this iteration. */
+        public double peerRate;
+        private final long[] nanos = new long[2];
+        private final long[] bursts = new long[2];
+
+        @Setup(Level.Iteration)
+        public void clear() {
+            Arrays.fill(nanos, 0);
+            Arrays.fill(bursts, 0);
+        }
+
+        void add(boolean isParley, long burstNanos) {
+            int i = isParley ? 0 : 1;
+            nanos[i] += burstNanos;
+            bursts[i]++;
+        }
+
+        @TearDown(Level.Iteration)
+        public void rates() {
+            parleyRate = rate(0);
+            peerRate = rate(1);
+        }
+
+        private double rate(int i) {
+            return nanos[i] == 0 ? Double.NaN : bursts[i] * Publishing.MESSAGES * 1e9 / nanos[i];
+        }
+    }
+
+    /**
+     * The time from publishing one message to the broker's confirm, per peer, over one iteration: p50 and p99
+     * in microseconds.
+     */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class Latencies {
+        /** Parley's p50 in this iteration, µs. */
+        public double parleyP50;
+        /** The raw peer's p50 in this iteration, µs. */
+        public double peerP50;
+        /** Parley's p99 in this iteration, µs. */
+        public double parleyP99;
+        /** The raw peer's p99 in this iteration, µs. */
+        public double peerP99;
+        private final Samples parley = new Samples();
+        private final Samples peer = new Samples();
+
+        @Setup(Level.Iteration)
+        public void clear() {
+            parley.clear();
+            peer.clear();
+        }
+
+        void record(boolean isParley, long nanos) {
+            (isParley ? parley : peer).add(nanos);
+        }
+
+        @TearDown(Level.Iteration)
+        public void percentiles() {
+            parleyP50 = parley.percentileMicros(50);
+            peerP50 = peer.percentileMicros(50);
+            parleyP99 = parley.percentileMicros(99);
+            peerP99 = peer.percentileMicros(99);
+        }
+    }
+
+    /** Durations in nanoseconds, kept whole so that the percentiles are exact. */
+    static final class Samples {
+        private long[] values = new long[4096];
+        private int size;
+
+        void clear() {
+            size = 0;
+        }
+
+        void add(long nanos) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = nanos;
+        }
+
+        /** Nearest rank, as report.py takes them from JMH's histograms. */
+        double percentileMicros(double q) {
+            if (size == 0) {
+                return Double.NaN;
+            }
+            long[] sorted = Arrays.copyOf(values, size);
+            Arrays.sort(sorted);
+            int rank = (int) Math.max(1, Math.ceil(q / 100 * size));
+            return sorted[rank - 1] / 1e3;
+        }
+    }
+}
