@@ -34,7 +34,8 @@ public abstract class PairedFanOutBase extends PairedScenario {
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
     public void throughput(Rates rates) throws Exception {
         for (boolean isParley : order()) {
-            rates.add(isParley, side(isParley).burst(workers));
+            Publishing side = side(isParley);
+            rates.add(isParley, side.burst(workers), side.lastDrainNanos());
         }
     }
 }

@@ -92,18 +92,28 @@ public abstract class PairedScenario {
         public double parleyRate;
         /** The raw peer's messages per second in this iteration. */
         public double peerRate;
+        /**
+         * Parley's mean time, in µs, from a round's last confirm to its last arrival: how long the subscribers
+         * trail the publishers.
+         */
+        public double parleyDrain;
+        /** The raw peer's mean time from a round's last confirm to its last arrival, µs. */
+        public double peerDrain;
         private final long[] nanos = new long[2];
+        private final long[] drainNanos = new long[2];
         private final long[] bursts = new long[2];
 
         @Setup(Level.Iteration)
         public void clear() {
             Arrays.fill(nanos, 0);
+            Arrays.fill(drainNanos, 0);
             Arrays.fill(bursts, 0);
         }
 
-        void add(boolean isParley, long burstNanos) {
+        void add(boolean isParley, long burstNanos, long drain) {
             int i = isParley ? 0 : 1;
             nanos[i] += burstNanos;
+            drainNanos[i] += drain;
             bursts[i]++;
         }
 
@@ -111,6 +121,12 @@ public abstract class PairedScenario {
         public void rates() {
             parleyRate = rate(0);
             peerRate = rate(1);
+            parleyDrain = drainMicros(0);
+            peerDrain = drainMicros(1);
+        }
+
+        private double drainMicros(int i) {
+            return bursts[i] == 0 ? Double.NaN : drainNanos[i] / 1e3 / bursts[i];
         }
 
         private double rate(int i) {

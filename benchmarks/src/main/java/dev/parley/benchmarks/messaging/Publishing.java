@@ -22,6 +22,7 @@ final class Publishing implements AutoCloseable {
     private final int groups;
     private final Arrivals arrivals = new Arrivals();
     private long expected;
+    private long lastDrainNanos;
 
     private Publishing(MessagingPeer peer, int groups) {
         this.peer = peer;
@@ -60,9 +61,17 @@ final class Publishing implements AutoCloseable {
         for (Future<?> f : all) {
             f.get();
         }
+        long confirmed = System.nanoTime();
         expected += (long) MESSAGES * groups;
         awaitArrivals();
-        return System.nanoTime() - start;
+        long end = System.nanoTime();
+        lastDrainNanos = end - confirmed;
+        return end - start;
+    }
+
+    /** Of the last {@link #burst}, the nanoseconds from the last confirm until the last arrival. */
+    long lastDrainNanos() {
+        return lastDrainNanos;
     }
 
     /** Publishes one message and returns once the broker has confirmed it; does not wait for its arrival. */
