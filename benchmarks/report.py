@@ -239,28 +239,35 @@ def ratio_lines(rows, spec):
         found = True
         pairs = [a / b for a, b in zip(forks, base_forks) if b > 0 and not math.isnan(a)]
         value = statistics.median(pairs) if pairs else value_all / base_all if base_all > 0 else math.nan
-        spread = max((abs(r / value - 1) for r in pairs), default=math.nan) if value else math.nan
-        details = []
-        if note:
-            details.append(note)
-        if len(pairs) >= 2:
-            details.append(f"median of {len(pairs)} paired forks, spread ±{spread * 100:.1f}%")
-        else:
-            details.append("1 fork, no spread")
-        v = verdict(goal, value, spread, len(pairs))
-        if v:
-            details.insert(0, v)
-        ident = rid.format(**p.others) if p.others else rid
-        print(f"RATIO {ident} {fmt(value, 2)} goal {goal} ({'; '.join(details)})")
-    ran = any(r.benchmark == bench for r in rows)
-    # Left out: an informational ratio whose peer was not asked for, and any ratio of a benchmark that was not
-    # part of this run (BENCH_ONLY).
-    if not found and goal != "none" and ran:
-        print(f"RATIO {rid} n/a goal {goal} (not measured: {bench} lacks {metric} of peer {parley_peer} or {peer})")
+        spread = spread_of(pairs, value, value)
+        print_ratio(rid, p.others, value, goal, [note] if note else [], verdict(goal, value, spread, len(pairs)),
+                    len(pairs), "paired forks", spread)
+    if not found:
+        print_unmeasured(rows, rid, bench, goal, f"{metric} of peer {parley_peer} or {peer}")
 
 
 def spread_of(values, center, scale):
+    """The largest distance of a value from center, relative to scale."""
     return max((abs(v - center) / scale for v in values), default=math.nan) if scale else math.nan
+
+
+def print_ratio(rid, others, value, goal, details, verdict_text, forks, how, spread):
+    """One RATIO line: the verdict first, then the details, then how many forks and their spread."""
+    if forks >= 2:
+        details.append(f"median of {forks} {how}, spread ±{spread * 100:.1f}%")
+    else:
+        details.append("1 fork, no spread")
+    if verdict_text:
+        details.insert(0, verdict_text)
+    ident = rid.format(**others) if others else rid
+    print(f"RATIO {ident} {fmt(value, 2)} goal {goal} ({'; '.join(details)})")
+
+
+def print_unmeasured(rows, rid, bench, goal, lacking):
+    # Left out: an informational ratio whose peer was not asked for, and any ratio of a benchmark that was not
+    # part of this run (BENCH_ONLY).
+    if goal != "none" and any(r.benchmark == bench for r in rows):
+        print(f"RATIO {rid} n/a goal {goal} (not measured: {bench} lacks {lacking})")
 
 
 def paired_lines(rows, rid, bench, metric, peer, goal, note):
@@ -279,8 +286,7 @@ def paired_lines(rows, rid, bench, metric, peer, goal, note):
         ratios = [a / b for a, b in forks]
         value = statistics.median(ratios) if ratios else math.nan
         details = [note] if note else []
-        added = goal.startswith("added ")
-        if added:
+        if goal.startswith("added "):
             diffs = [a - b for a, b in forks]
             diff = statistics.median(diffs) if diffs else math.nan
             base = statistics.median(b for _, b in forks) if forks else math.nan
@@ -290,16 +296,9 @@ def paired_lines(rows, rid, bench, metric, peer, goal, note):
         else:
             spread = spread_of(ratios, value, value)
             v = verdict(goal, value, spread, len(forks))
-        if len(forks) >= 2:
-            details.append(f"median of {len(forks)} forks, both peers in each, spread ±{spread * 100:.1f}%")
-        else:
-            details.append("1 fork, no spread")
-        if v:
-            details.insert(0, v)
-        ident = rid.format(**r.others) if r.others else rid
-        print(f"RATIO {ident} {fmt(value, 2)} goal {goal} ({'; '.join(details)})")
-    if not found and goal != "none" and any(r.benchmark == bench for r in rows):
-        print(f"RATIO {rid} n/a goal {goal} (not measured: {bench} lacks {metric} for peer {peer})")
+        print_ratio(rid, r.others, value, goal, details, v, len(forks), "forks, both peers in each", spread)
+    if not found:
+        print_unmeasured(rows, rid, bench, goal, f"{metric} for peer {peer}")
 
 
 def main(argv):

@@ -34,8 +34,7 @@ public abstract class PairedFanOutBase extends PairedScenario {
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
     public void throughput(Rates rates) throws Exception {
         for (boolean isParley : order()) {
-            Publishing side = side(isParley);
-            rates.add(isParley, side.burst(workers), side.lastDrainNanos());
+            rates.add(isParley, side(isParley).burst(workers));
         }
     }
 }

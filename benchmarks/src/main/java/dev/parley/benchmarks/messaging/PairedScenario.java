@@ -32,6 +32,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 8, time = 3)
 public abstract class PairedScenario {
 
+    private static final boolean[] PARLEY_FIRST = {true, false};
+    private static final boolean[] PEER_FIRST = {false, true};
+
     private final BrokerBench broker;
     private final String parleyName;
     final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
@@ -73,7 +76,7 @@ public abstract class PairedScenario {
     /** Parley then the peer, or the other way round: alternating from one invocation to the next. */
     final boolean[] order() {
         parleyFirst = !parleyFirst;
-        return parleyFirst ? new boolean[] {true, false} : new boolean[] {false, true};
+        return parleyFirst ? PARLEY_FIRST : PEER_FIRST;
     }
 
     final Publishing side(boolean isParley) {
@@ -110,10 +113,10 @@ public abstract class PairedScenario {
             Arrays.fill(bursts, 0);
         }
 
-        void add(boolean isParley, long burstNanos, long drain) {
+        void add(boolean isParley, Publishing.Burst burst) {
             int i = isParley ? 0 : 1;
-            nanos[i] += burstNanos;
-            drainNanos[i] += drain;
+            nanos[i] += burst.nanos();
+            drainNanos[i] += burst.drainNanos();
             bursts[i]++;
         }
 

@@ -22,7 +22,6 @@ final class Publishing implements AutoCloseable {
     private final int groups;
     private final Arrivals arrivals = new Arrivals();
     private long expected;
-    private long lastDrainNanos;
 
     private Publishing(MessagingPeer peer, int groups) {
         this.peer = peer;
@@ -42,11 +41,17 @@ final class Publishing implements AutoCloseable {
     }
 
     /**
-     * {@value #MESSAGES} messages from {@value #PUBLISHERS} virtual threads, each waiting for its broker
-     * confirm before the next; returns when every group has received all of them. Returns the nanoseconds
-     * that took.
+     * How long a {@link #burst} took, in nanoseconds: in all, and from its last confirm until its last arrival
+     * (how long the subscribers trailed the publishers).
      */
-    long burst(ExecutorService workers) throws Exception {
+    record Burst(long nanos, long drainNanos) {
+    }
+
+    /**
+     * {@value #MESSAGES} messages from {@value #PUBLISHERS} virtual threads, each waiting for its broker
+     * confirm before the next; returns when every group has received all of them.
+     */
+    Burst burst(ExecutorService workers) throws Exception {
         long start = System.nanoTime();
         AtomicInteger left = new AtomicInteger(MESSAGES);
         List<Future<?>> all = new ArrayList<>(PUBLISHERS);
@@ -65,13 +70,7 @@ final class Publishing implements AutoCloseable {
         expected += (long) MESSAGES * groups;
         awaitArrivals();
         long end = System.nanoTime();
-        lastDrainNanos = end - confirmed;
-        return end - start;
-    }
-
-    /** Of the last {@link #burst}, the nanoseconds from the last confirm until the last arrival. */
-    long lastDrainNanos() {
-        return lastDrainNanos;
+        return new Burst(end - start, end - confirmed);
     }
 
     /** Publishes one message and returns once the broker has confirmed it; does not wait for its arrival. */
