@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  * The Artemis core client used as a careful user would: durable messages sent asynchronously with a send
  * acknowledgement (the confirm), one multicast address with a durable queue per group, individual
  * acknowledgements. The same settings as Parley's Artemis module, so the comparison is of the layers above.
+ * Each message is the event written as JSON, and read back on arrival ({@link RawEvent}).
  */
 final class ArtemisRawPeer implements MessagingPeer {
 
@@ -28,7 +29,6 @@ final class ArtemisRawPeer implements MessagingPeer {
     private final ClientSession sendSession;
     private final ClientProducer producer;
     private final List<ClientSession> consumers = new ArrayList<>();
-    private final byte[] body = new byte[BODY_BYTES];
     private @Nullable SimpleString address;
 
     ArtemisRawPeer(String tcpUrl) throws Exception {
@@ -40,9 +40,6 @@ final class ArtemisRawPeer implements MessagingPeer {
         sendSession = factory.createSession(null, null, false, true, true, false, 0);
         sendSession.start();
         producer = sendSession.createProducer();
-        for (int i = 0; i < body.length; i++) {
-            body[i] = (byte) ('a' + i % 26);
-        }
     }
 
     @Override
@@ -58,6 +55,7 @@ final class ArtemisRawPeer implements MessagingPeer {
             c.setMessageHandler(m -> {
                 byte[] got = new byte[m.getBodyBuffer().readableBytes()];
                 m.getBodyBuffer().readBytes(got);
+                RawEvent.read(got);
                 arrived.run();
                 try {
                     m.individualAcknowledge();
@@ -73,9 +71,10 @@ final class ArtemisRawPeer implements MessagingPeer {
     @Override
     public void publish() throws Exception {
         CompletableFuture<Void> confirmed = new CompletableFuture<>();
+        byte[] body = RawEvent.body();
         synchronized (sendSession) {
             ClientMessage m = sendSession.createMessage(true);
-            m.putStringProperty("content-type", "application/octet-stream");
+            m.putStringProperty("content-type", "application/json");
             m.getBodyBuffer().writeBytes(body);
             producer.send(address, m, new SendAcknowledgementHandler() {
                 @Override

@@ -28,12 +28,13 @@ import org.jspecify.annotations.Nullable;
  * kafka-clients used as a careful user would, with the settings of Parley's Kafka module so that the comparison
  * is of the layers above: an idempotent producer with {@code acks=all} and no linger, a record key per message
  * (records spread over the partitions, as Parley's keyed-by-message-id records do), one consumer group per
- * subscriber group (consumer protocol) committing by hand after the records are handled.
+ * subscriber group (consumer protocol) committing by hand after the records are handled. Each record is the
+ * event written as JSON, and read back on arrival ({@link RawEvent}).
  */
 final class KafkaRawPeer implements MessagingPeer {
 
     private static final boolean PARLEY_SHAPED = Boolean.getBoolean("bench.kafka.parleyShaped");
-    private static final byte[] OCTETS = "application/octet-stream".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] JSON = "application/json".getBytes(StandardCharsets.UTF_8);
 
     private final String servers;
     private final int partitions;
@@ -41,7 +42,6 @@ final class KafkaRawPeer implements MessagingPeer {
     private final List<Thread> consumers = new ArrayList<>();
     private final List<KafkaConsumer<byte[], byte[]>> consumerClients = new ArrayList<>();
     private final AtomicLong keys = new AtomicLong();
-    private final byte[] body = new byte[BODY_BYTES];
     private volatile boolean closed;
     private @Nullable String topic;
 
@@ -54,9 +54,6 @@ final class KafkaRawPeer implements MessagingPeer {
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
         producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
-        for (int i = 0; i < body.length; i++) {
-            body[i] = (byte) ('a' + i % 26);
-        }
     }
 
     @Override
@@ -84,6 +81,7 @@ final class KafkaRawPeer implements MessagingPeer {
             while (!closed) {
                 var records = consumer.poll(Duration.ofMillis(100));
                 for (ConsumerRecord<byte[], byte[]> r : records) {
+                    RawEvent.read(r.value());
                     arrived.run();
                 }
                 if (!records.isEmpty()) {
@@ -98,8 +96,8 @@ final class KafkaRawPeer implements MessagingPeer {
     @Override
     public void publish() throws Exception {
         producer.send(PARLEY_SHAPED ? parleyShaped() : new ProducerRecord<>(topic, null,
-                Long.toString(keys.incrementAndGet()).getBytes(StandardCharsets.UTF_8), body,
-                List.of(new RecordHeader("content-type", OCTETS)))).get();
+                Long.toString(keys.incrementAndGet()).getBytes(StandardCharsets.UTF_8), RawEvent.body(),
+                List.of(new RecordHeader("content-type", JSON)))).get();
     }
 
     /**
@@ -108,9 +106,9 @@ final class KafkaRawPeer implements MessagingPeer {
      */
     private ProducerRecord<byte[], byte[]> parleyShaped() {
         byte[] id = UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8);
-        return new ProducerRecord<>(topic, null, id, body, List.of(
+        return new ProducerRecord<>(topic, null, id, RawEvent.body(), List.of(
                 new RecordHeader("parley-message-id", id),
-                new RecordHeader("content-type", "application/json".getBytes(StandardCharsets.UTF_8)),
+                new RecordHeader("content-type", JSON),
                 new RecordHeader("parley-contract", "bench-events".getBytes(StandardCharsets.UTF_8)),
                 new RecordHeader("parley-version", "1.0".getBytes(StandardCharsets.UTF_8)),
                 new RecordHeader("parley-operation", "published".getBytes(StandardCharsets.UTF_8))));

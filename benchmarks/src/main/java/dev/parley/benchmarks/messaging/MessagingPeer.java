@@ -6,12 +6,15 @@ package dev.parley.benchmarks.messaging;
  */
 public interface MessagingPeer extends AutoCloseable {
 
-    /** About 1 KiB: the body size every messaging benchmark publishes (raw peers send this many bytes). */
+    /**
+     * About 1 KiB: the size of the event every messaging benchmark publishes, {@link ParleyPeer#PAYLOAD} as
+     * JSON (raw peers write it with Jackson, {@link RawEvent}).
+     */
     int BODY_BYTES = 1024;
 
     /**
      * Makes a topic with {@code groups} subscriber groups of one member each; every message any group
-     * receives calls {@code arrived} (then the peer acknowledges it). Called once per trial.
+     * receives is read back into the event, then calls {@code arrived} (then the peer acknowledges it). Called once per trial.
      */
     void open(String topic, int groups, Runnable arrived) throws Exception;
 

@@ -102,7 +102,20 @@ public abstract class PairedScenario {
         public double parleyDrain;
         /** The raw peer's mean time from a round's last confirm to its last arrival, µs. */
         public double peerDrain;
+        /** The CPU time this JVM (publishers and subscribers) spent in Parley's rounds, µs per message. */
+        public double parleyClientCpu;
+        /** The same for the raw peer's rounds. */
+        public double peerClientCpu;
+        /**
+         * The CPU time the rest of the machine (the broker, unless it is in this JVM) spent in Parley's rounds,
+         * µs per message.
+         */
+        public double parleyBrokerCpu;
+        /** The same for the raw peer's rounds. */
+        public double peerBrokerCpu;
         private final long[] nanos = new long[2];
+        private final double[] clientCpu = new double[2];
+        private final double[] brokerCpu = new double[2];
         private final long[] drainNanos = new long[2];
         private final long[] bursts = new long[2];
 
@@ -111,12 +124,16 @@ public abstract class PairedScenario {
             Arrays.fill(nanos, 0);
             Arrays.fill(drainNanos, 0);
             Arrays.fill(bursts, 0);
+            Arrays.fill(clientCpu, 0);
+            Arrays.fill(brokerCpu, 0);
         }
 
         void add(boolean isParley, Publishing.Burst burst) {
             int i = isParley ? 0 : 1;
             nanos[i] += burst.nanos();
             drainNanos[i] += burst.drainNanos();
+            clientCpu[i] += burst.cpu().process();
+            brokerCpu[i] += burst.cpu().others();
             bursts[i]++;
         }
 
@@ -126,6 +143,14 @@ public abstract class PairedScenario {
             peerRate = rate(1);
             parleyDrain = drainMicros(0);
             peerDrain = drainMicros(1);
+            parleyClientCpu = perMessageMicros(clientCpu, 0);
+            peerClientCpu = perMessageMicros(clientCpu, 1);
+            parleyBrokerCpu = perMessageMicros(brokerCpu, 0);
+            peerBrokerCpu = perMessageMicros(brokerCpu, 1);
+        }
+
+        private double perMessageMicros(double[] cpuNanos, int i) {
+            return bursts[i] == 0 ? Double.NaN : cpuNanos[i] / 1e3 / (bursts[i] * (double) Publishing.MESSAGES);
         }
 
         private double drainMicros(int i) {

@@ -25,7 +25,8 @@ public final class ParleyPeer implements MessagingPeer {
     private final String baseAddress;
     private final Parley publisherRuntime;
     private final Parley subscriberRuntime;
-    private final Payload payload = Payload.ofSize(MessagingPeer.BODY_BYTES - 30);
+    /** The event every peer publishes: about {@value MessagingPeer#BODY_BYTES} bytes as JSON. */
+    static final Payload PAYLOAD = Payload.ofSize(MessagingPeer.BODY_BYTES - 30);
     private @Nullable BenchEvents publisher;
 
     /**
@@ -53,7 +54,7 @@ public final class ParleyPeer implements MessagingPeer {
         if (p == null) {
             throw new IllegalStateException("not open");
         }
-        p.published(payload);
+        p.published(PAYLOAD);
     }
 
     @Override

@@ -42,9 +42,9 @@ final class Publishing implements AutoCloseable {
 
     /**
      * How long a {@link #burst} took, in nanoseconds: in all, and from its last confirm until its last arrival
-     * (how long the subscribers trailed the publishers).
+     * (how long the subscribers trailed the publishers); and the CPU time it cost ({@link CpuClock}).
      */
-    record Burst(long nanos, long drainNanos) {
+    record Burst(long nanos, long drainNanos, CpuClock.Reading cpu) {
     }
 
     /**
@@ -52,6 +52,7 @@ final class Publishing implements AutoCloseable {
      * confirm before the next; returns when every group has received all of them.
      */
     Burst burst(ExecutorService workers) throws Exception {
+        CpuClock.Reading cpu = CpuClock.now();
         long start = System.nanoTime();
         AtomicInteger left = new AtomicInteger(MESSAGES);
         List<Future<?>> all = new ArrayList<>(PUBLISHERS);
@@ -70,7 +71,7 @@ final class Publishing implements AutoCloseable {
         expected += (long) MESSAGES * groups;
         awaitArrivals();
         long end = System.nanoTime();
-        return new Burst(end - start, end - confirmed);
+        return new Burst(end - start, end - confirmed, CpuClock.now().since(cpu));
     }
 
     /** Publishes one message and returns once the broker has confirmed it; does not wait for its arrival. */

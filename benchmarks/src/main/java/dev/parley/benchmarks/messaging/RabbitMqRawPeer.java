@@ -19,7 +19,8 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * amqp-client used as a careful user would, with the settings of Parley's RabbitMQ module: persistent
  * messages on one confirm-mode channel (a confirm per message, tracked by sequence number), a topic exchange
  * with a durable quorum queue per group, manual acknowledgements with a prefetch of 64, separate connections
- * for publishing and consuming. So the comparison is of the layers above the client.
+ * for publishing and consuming. So the comparison is of the layers above the client. Each message is the event
+ * written as JSON, and read back on arrival ({@link RawEvent}).
  */
 final class RabbitMqRawPeer implements MessagingPeer {
 
@@ -30,9 +31,8 @@ final class RabbitMqRawPeer implements MessagingPeer {
     private final Channel channel;
     private final ConcurrentNavigableMap<Long, CompletableFuture<Void>> outstanding = new ConcurrentSkipListMap<>();
     private final List<String> queues = new ArrayList<>();
-    private final byte[] body = new byte[BODY_BYTES];
     private final AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
-            .contentType("application/octet-stream").deliveryMode(2).build();
+            .contentType("application/json").deliveryMode(2).build();
     private String exchange = "";
 
     RabbitMqRawPeer(ConnectionFactory factory) throws Exception {
@@ -42,9 +42,6 @@ final class RabbitMqRawPeer implements MessagingPeer {
         channel.confirmSelect();
         channel.addConfirmListener((seq, multiple) -> settle(seq, multiple, true),
                 (seq, multiple) -> settle(seq, multiple, false));
-        for (int i = 0; i < body.length; i++) {
-            body[i] = (byte) ('a' + i % 26);
-        }
     }
 
     private void settle(long seq, boolean multiple, boolean ok) {
@@ -75,6 +72,7 @@ final class RabbitMqRawPeer implements MessagingPeer {
                 @Override
                 public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties p, byte[] b)
                         throws IOException {
+                    RawEvent.read(b);
                     arrived.run();
                     c.basicAck(envelope.getDeliveryTag(), false);
                 }
@@ -85,6 +83,7 @@ final class RabbitMqRawPeer implements MessagingPeer {
     @Override
     public void publish() throws Exception {
         CompletableFuture<Void> confirmed = new CompletableFuture<>();
+        byte[] body = RawEvent.body();
         synchronized (channel) {
             outstanding.put(channel.getNextPublishSeqNo(), confirmed);
             channel.basicPublish(exchange, "published", false, properties, body);
