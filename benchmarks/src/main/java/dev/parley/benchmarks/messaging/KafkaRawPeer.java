@@ -25,11 +25,13 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * kafka-clients used as a careful user would, with the settings of Parley's Kafka module so that the comparison
- * is of the layers above: an idempotent producer with {@code acks=all} and no linger, a record key per message
+ * kafka-clients used as a careful user would, with the settings that give Parley's Kafka module its guarantees
+ * and its latency: an idempotent producer with {@code acks=all} and no linger, a record key per message
  * (records spread over the partitions, as Parley's keyed-by-message-id records do), one consumer group per
  * subscriber group (consumer protocol) committing by hand after the records are handled. Each record is the
- * event written as JSON, and read back on arrival ({@link RawEvent}).
+ * event written as JSON, and read back on arrival ({@link RawEvent}). Kafka's defaults otherwise: five requests
+ * in flight per connection, where Parley allows two; {@code -Dbench.kafka.rawInFlight=N} sets it, so that the
+ * comparison can leave that default out (docs/benchmarks.md, messaging).
  */
 final class KafkaRawPeer implements MessagingPeer {
 
@@ -53,6 +55,10 @@ final class KafkaRawPeer implements MessagingPeer {
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        Integer inFlight = Integer.getInteger("bench.kafka.rawInFlight");
+        if (inFlight != null) {
+            config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, inFlight);
+        }
         producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
     }
 
