@@ -14,7 +14,8 @@ public interface MessagingPeer extends AutoCloseable {
 
     /**
      * Makes a topic with {@code groups} subscriber groups of one member each; every message any group
-     * receives is read back into the event, then calls {@code arrived} (then the peer acknowledges it). Called once per trial.
+     * receives is read back into the event, then calls {@code arrived} (then the peer acknowledges it).
+     * Called once per trial.
      */
     void open(String topic, int groups, Runnable arrived) throws Exception;
 
