@@ -113,52 +113,58 @@ public abstract class PairedScenario {
         public double parleyBrokerCpu;
         /** The same for the raw peer's rounds. */
         public double peerBrokerCpu;
-        private final long[] nanos = new long[2];
-        private final double[] clientCpu = new double[2];
-        private final double[] brokerCpu = new double[2];
-        private final long[] drainNanos = new long[2];
-        private final long[] bursts = new long[2];
+        private Totals parley = new Totals();
+        private Totals peer = new Totals();
 
         @Setup(Level.Iteration)
         public void clear() {
-            Arrays.fill(nanos, 0);
-            Arrays.fill(drainNanos, 0);
-            Arrays.fill(bursts, 0);
-            Arrays.fill(clientCpu, 0);
-            Arrays.fill(brokerCpu, 0);
+            parley = new Totals();
+            peer = new Totals();
         }
 
         void add(boolean isParley, Publishing.Burst burst) {
-            int i = isParley ? 0 : 1;
-            nanos[i] += burst.nanos();
-            drainNanos[i] += burst.drainNanos();
-            clientCpu[i] += burst.cpu().process();
-            brokerCpu[i] += burst.cpu().others();
-            bursts[i]++;
+            (isParley ? parley : peer).add(burst);
         }
 
         @TearDown(Level.Iteration)
         public void rates() {
-            parleyRate = rate(0);
-            peerRate = rate(1);
-            parleyDrain = drainMicros(0);
-            peerDrain = drainMicros(1);
-            parleyClientCpu = perMessageMicros(clientCpu, 0);
-            peerClientCpu = perMessageMicros(clientCpu, 1);
-            parleyBrokerCpu = perMessageMicros(brokerCpu, 0);
-            peerBrokerCpu = perMessageMicros(brokerCpu, 1);
+            parleyRate = parley.rate();
+            peerRate = peer.rate();
+            parleyDrain = parley.drainMicros();
+            peerDrain = peer.drainMicros();
+            parleyClientCpu = parley.perMessageMicros(parley.clientCpuNanos);
+            peerClientCpu = peer.perMessageMicros(peer.clientCpuNanos);
+            parleyBrokerCpu = parley.perMessageMicros(parley.brokerCpuNanos);
+            peerBrokerCpu = peer.perMessageMicros(peer.brokerCpuNanos);
         }
 
-        private double perMessageMicros(double[] cpuNanos, int i) {
-            return bursts[i] == 0 ? Double.NaN : cpuNanos[i] / 1e3 / (bursts[i] * (double) Publishing.MESSAGES);
-        }
+        /** One peer's rounds in this iteration, added up. */
+        private static final class Totals {
+            long bursts;
+            long nanos;
+            long drainNanos;
+            double clientCpuNanos;
+            double brokerCpuNanos;
 
-        private double drainMicros(int i) {
-            return bursts[i] == 0 ? Double.NaN : drainNanos[i] / 1e3 / bursts[i];
-        }
+            void add(Publishing.Burst burst) {
+                bursts++;
+                nanos += burst.nanos();
+                drainNanos += burst.drainNanos();
+                clientCpuNanos += burst.cpu().process();
+                brokerCpuNanos += burst.cpu().others();
+            }
 
-        private double rate(int i) {
-            return nanos[i] == 0 ? Double.NaN : bursts[i] * Publishing.MESSAGES * 1e9 / nanos[i];
+            double rate() {
+                return nanos == 0 ? Double.NaN : bursts * Publishing.MESSAGES * 1e9 / nanos;
+            }
+
+            double drainMicros() {
+                return bursts == 0 ? Double.NaN : drainNanos / 1e3 / bursts;
+            }
+
+            double perMessageMicros(double cpuNanos) {
+                return bursts == 0 ? Double.NaN : cpuNanos / 1e3 / (bursts * (double) Publishing.MESSAGES);
+            }
         }
     }
 
