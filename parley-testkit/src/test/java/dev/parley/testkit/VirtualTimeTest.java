@@ -2,6 +2,7 @@ package dev.parley.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.parley.CallContext;
 import dev.parley.Contract;
@@ -106,6 +107,9 @@ class VirtualTimeTest {
         String address = serveHolding();
         CompletableFuture<String> call = call(mode, address, Duration.ofMillis(500));
         assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+        // The client arms its deadline's timer once the request has gone out, so the handler may start first;
+        // a timer armed after the clock moved would count from the later time.
+        await().atMost(Duration.ofSeconds(10)).until(() -> clock.pending() == 1);
         clock.advance(Duration.ofMillis(499));
         assertThat(call).isNotDone();
         clock.advance(Duration.ofMillis(1));
