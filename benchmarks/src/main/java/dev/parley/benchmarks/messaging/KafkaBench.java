@@ -15,6 +15,8 @@ import org.jspecify.annotations.Nullable;
 final class KafkaBench implements BrokerBench {
 
     static final int PARTITIONS = 8;
+    /** The consumer group protocol of both peers; a probe: {@code -Dbench.kafka.groupProtocol=classic}. */
+    static final String GROUP_PROTOCOL = System.getProperty("bench.kafka.groupProtocol", "consumer");
 
     private @Nullable KafkaBroker broker;
 
@@ -31,7 +33,8 @@ final class KafkaBench implements BrokerBench {
         }
         return switch (name) {
             case "parley-kafka" -> new ParleyPeer(b.uri(), new KafkaTransportProvider(
-                    KafkaOptions.DEFAULT.withPartitions(PARTITIONS), MessagingOptions.DEFAULT));
+                    KafkaOptions.DEFAULT.withPartitions(PARTITIONS).withGroupProtocol(GROUP_PROTOCOL),
+                    MessagingOptions.DEFAULT));
             case "kafka-raw" -> new KafkaRawPeer(b.bootstrapServers(), PARTITIONS);
             default -> throw new IllegalArgumentException("unknown peer " + name);
         };

@@ -28,14 +28,17 @@ import org.jspecify.annotations.Nullable;
  * kafka-clients used as a careful user would, with the settings that give Parley's Kafka module its guarantees
  * and its latency: an idempotent producer with {@code acks=all} and no linger, a record key per message
  * (records spread over the partitions, as Parley's keyed-by-message-id records do), one consumer group per
- * subscriber group (consumer protocol) committing by hand after the records are handled. Each record is the
- * event written as JSON, and read back on arrival ({@link RawEvent}). Kafka's defaults otherwise: five requests
- * in flight per connection, where Parley allows two; {@code -Dbench.kafka.rawInFlight=N} sets it, so that the
- * comparison can leave that default out (docs/benchmarks.md, messaging).
+ * subscriber group ({@link KafkaBench#GROUP_PROTOCOL}, {@code consumer} unless the probe sets it) committing by
+ * hand after each poll's records are handled. Each record is the event written as JSON, and read back on
+ * arrival ({@link RawEvent}). Kafka's defaults otherwise: five requests in flight per connection, where Parley
+ * allows two; {@code -Dbench.kafka.rawInFlight=N} sets it, so that the comparison can leave that default out
+ * (docs/benchmarks.md, messaging). Parley commits at most every 100 ms; {@code -Dbench.kafka.rawCommitMs=N}
+ * makes this peer do the same, for the same reason.
  */
 final class KafkaRawPeer implements MessagingPeer {
 
     private static final boolean PARLEY_SHAPED = Boolean.getBoolean("bench.kafka.parleyShaped");
+    private static final long COMMIT_NANOS = Long.getLong("bench.kafka.rawCommitMs", 0) * 1_000_000;
     private static final byte[] JSON = "application/json".getBytes(StandardCharsets.UTF_8);
 
     private final String servers;
@@ -72,7 +75,7 @@ final class KafkaRawPeer implements MessagingPeer {
             KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(Map.of(
                     ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
                     ConsumerConfig.GROUP_ID_CONFIG, topic + ".g" + g,
-                    ConsumerConfig.GROUP_PROTOCOL_CONFIG, "consumer",
+                    ConsumerConfig.GROUP_PROTOCOL_CONFIG, KafkaBench.GROUP_PROTOCOL,
                     ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                     ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
                     new ByteArrayDeserializer(), new ByteArrayDeserializer());
@@ -84,14 +87,19 @@ final class KafkaRawPeer implements MessagingPeer {
     private void consume(KafkaConsumer<byte[], byte[]> consumer, String topic, Runnable arrived) {
         try (consumer) {
             consumer.subscribe(List.of(topic));
+            boolean uncommitted = false;
+            long lastCommit = System.nanoTime();
             while (!closed) {
                 var records = consumer.poll(Duration.ofMillis(100));
                 for (ConsumerRecord<byte[], byte[]> r : records) {
                     RawEvent.read(r.value());
                     arrived.run();
                 }
-                if (!records.isEmpty()) {
+                uncommitted |= !records.isEmpty();
+                if (uncommitted && System.nanoTime() - lastCommit >= COMMIT_NANOS) {
                     consumer.commitAsync();
+                    uncommitted = false;
+                    lastCommit = System.nanoTime();
                 }
             }
         } catch (WakeupException e) {

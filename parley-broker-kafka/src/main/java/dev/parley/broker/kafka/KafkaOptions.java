@@ -16,7 +16,7 @@ import java.util.Set;
  * {@link dev.parley.messaging.MessagingOptions}, the same on every broker.
  *
  * <p>An address may override these in its query: {@code partitions}, {@code replication-factor},
- * {@code group-protocol}, and any Kafka client property (a name with a dot, e.g.
+ * {@code group-protocol}, {@code commit-interval-ms}, and any Kafka client property (a name with a dot, e.g.
  * {@code kafka://b1:9092,b2:9092/trips?security.protocol=SSL}).
  *
  * @param partitions partitions of the queue and event topics Parley creates (default 8): the most members of
@@ -27,17 +27,23 @@ import java.util.Set;
  *        or {@code classic}
  * @param replyRetention how long a reply topic keeps replies (default 1 h): a reply topic outlives a client
  *        that crashed, and its replies need not
+ * @param commitInterval how often a consumer commits the offsets of what its handlers acknowledged (default
+ *        100 ms; zero commits after every poll). Offsets are also committed when a consumer closes and before
+ *        it gives partitions up in a rebalance; a consumer that crashes has its last interval's acknowledged
+ *        messages delivered again (at least once), so a longer interval means fewer commit requests and more
+ *        repeats after a crash
  * @param clientProperties Kafka client properties given to the producer, the consumers and the admin client
  *        (security, timeouts, batching); Parley's own guarantees ({@code acks=all}, idempotence, manual
  *        commits) cannot be turned off through them
  */
 public record KafkaOptions(int partitions, short replicationFactor, String groupProtocol, Duration replyRetention,
-        Map<String, String> clientProperties) {
+        Duration commitInterval, Map<String, String> clientProperties) {
 
     private static final Set<String> PROTOCOLS = Set.of("consumer", "classic");
 
     /** The defaults. */
-    public static final KafkaOptions DEFAULT = new KafkaOptions(8, (short) -1, "consumer", Duration.ofHours(1), Map.of());
+    public static final KafkaOptions DEFAULT = new KafkaOptions(8, (short) -1, "consumer", Duration.ofHours(1),
+            Duration.ofMillis(100), Map.of());
 
     public KafkaOptions {
         if (partitions < 1) {
@@ -54,30 +60,39 @@ public record KafkaOptions(int partitions, short replicationFactor, String group
         if (replyRetention.isNegative() || replyRetention.isZero()) {
             throw new IllegalArgumentException("replyRetention: " + replyRetention + " (expected: > 0)");
         }
+        requireNonNull(commitInterval, "commitInterval");
+        if (commitInterval.isNegative()) {
+            throw new IllegalArgumentException("commitInterval: " + commitInterval + " (expected: >= 0)");
+        }
         clientProperties = Map.copyOf(clientProperties);
     }
 
     public KafkaOptions withPartitions(int n) {
-        return new KafkaOptions(n, replicationFactor, groupProtocol, replyRetention, clientProperties);
+        return new KafkaOptions(n, replicationFactor, groupProtocol, replyRetention, commitInterval, clientProperties);
     }
 
     public KafkaOptions withReplicationFactor(short n) {
-        return new KafkaOptions(partitions, n, groupProtocol, replyRetention, clientProperties);
+        return new KafkaOptions(partitions, n, groupProtocol, replyRetention, commitInterval, clientProperties);
     }
 
     public KafkaOptions withGroupProtocol(String protocol) {
-        return new KafkaOptions(partitions, replicationFactor, protocol, replyRetention, clientProperties);
+        return new KafkaOptions(partitions, replicationFactor, protocol, replyRetention, commitInterval,
+                clientProperties);
     }
 
     public KafkaOptions withReplyRetention(Duration d) {
-        return new KafkaOptions(partitions, replicationFactor, groupProtocol, d, clientProperties);
+        return new KafkaOptions(partitions, replicationFactor, groupProtocol, d, commitInterval, clientProperties);
+    }
+
+    public KafkaOptions withCommitInterval(Duration d) {
+        return new KafkaOptions(partitions, replicationFactor, groupProtocol, replyRetention, d, clientProperties);
     }
 
     /** A copy with Kafka client property {@code name} set, e.g. {@code "security.protocol", "SSL"}. */
     public KafkaOptions withClientProperty(String name, String value) {
         Map<String, String> copy = new LinkedHashMap<>(clientProperties);
         copy.put(requireNonNull(name, "name"), requireNonNull(value, "value"));
-        return new KafkaOptions(partitions, replicationFactor, groupProtocol, replyRetention, copy);
+        return new KafkaOptions(partitions, replicationFactor, groupProtocol, replyRetention, commitInterval, copy);
     }
 
     /** These options with the overrides in {@code broker}'s query applied; an unknown name is refused. */
@@ -95,11 +110,12 @@ public record KafkaOptions(int partitions, short replicationFactor, String group
                 case "partitions" -> o.withPartitions(number(broker, name, value));
                 case "replication-factor" -> o.withReplicationFactor((short) number(broker, name, value));
                 case "group-protocol" -> o.withGroupProtocol(value);
+                case "commit-interval-ms" -> o.withCommitInterval(Duration.ofMillis(number(broker, name, value)));
                 default -> {
                     if (!name.contains(".")) {
                         throw new IllegalArgumentException("address '" + broker + "': unknown option '" + name
-                                + "' (expected: partitions, replication-factor, group-protocol or a Kafka client"
-                                + " property such as security.protocol)");
+                                + "' (expected: partitions, replication-factor, group-protocol, commit-interval-ms"
+                                + " or a Kafka client property such as security.protocol)");
                     }
                     yield o.withClientProperty(name, value);
                 }

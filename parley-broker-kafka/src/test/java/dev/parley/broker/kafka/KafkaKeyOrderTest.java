@@ -36,7 +36,10 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** What {@code kafka://} adds on Kafka: per-key order through retries, and reply topics that go away. */
+/**
+ * What {@code kafka://} adds on Kafka: per-key order through retries, reply topics that go away, and commits
+ * paced by the commit interval.
+ */
 @ExtendWith(KafkaBrokerExtension.class)
 class KafkaKeyOrderTest {
 
@@ -92,6 +95,43 @@ class KafkaKeyOrderTest {
             }
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> replyTopics(kafka).isEmpty());
+    }
+
+    @Test
+    void acknowledgedOffsetsWaitForTheCommitIntervalAndAreCommittedWhenTheConsumerCloses(KafkaBroker kafka)
+            throws Exception {
+        String address = kafka.uri() + "/paced-" + UUID.randomUUID();
+        Destination.Queue queue = Channels.requestQueue(URI.create(address));
+        Set<String> handled = ConcurrentHashMap.newKeySet();
+        KafkaTransportProvider hourly = new KafkaTransportProvider(
+                KafkaOptions.DEFAULT.withPartitions(4).withCommitInterval(Duration.ofHours(1)), QUICK);
+        int count = 10;
+        try (Broker raw = raw(address)) {
+            try (Parley server = Parley.builder().instance("paced-server").transport(hourly).build()) {
+                server.serve(Orders.class, new Unsupported() {
+                    @Override
+                    public void record(Order order) {
+                        handled.add(order.id());
+                    }
+                }, address);
+                for (int i = 0; i < count; i++) {
+                    raw.send(queue, record("order-" + i, i)).toCompletableFuture().join();
+                }
+                await().atMost(Duration.ofSeconds(60)).until(() -> handled.size() == count);
+                // Absence needs a window: with commits after every poll they would show within ~0.2 s.
+                await("nothing committed before the interval passes").during(Duration.ofSeconds(1))
+                        .atMost(Duration.ofSeconds(3)).until(() -> committed(kafka, queue.name()) == 0);
+            }
+            assertThat(committed(kafka, queue.name())).as("committed when the consumer closed").isEqualTo(count);
+        }
+    }
+
+    /** The offsets {@code group} committed, summed over the partitions. */
+    private static long committed(KafkaBroker kafka, String group) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().values().stream()
+                    .filter(o -> o != null).mapToLong(o -> o.offset()).sum();
+        }
     }
 
     private static Set<String> replyTopics(KafkaBroker kafka) throws Exception {

@@ -40,7 +40,9 @@ import org.slf4j.LoggerFactory;
  * One member of a consumer group, on a thread of its own (a {@link KafkaConsumer} is not thread-safe): polls,
  * hands each record to Parley as a {@link Delivery}, and commits per partition the offset before the first
  * delivery Parley has not yet acknowledged. At most {@code prefetch} deliveries are unsettled: past that the
- * partitions are paused. Deliveries with a {@code parley-key} are handed out one at a time per key and
+ * partitions are paused. Commits are asynchronous and at most one per {@code commitInterval} (each is a write
+ * to the group's offsets on the broker; a consumer that keeps up would otherwise commit after every poll of a
+ * record or two), synchronous when closing. Deliveries with a {@code parley-key} are handed out one at a time per key and
  * partition ({@link KeyOrder}), so handlers see one key's messages in order. Before giving partitions up in a rebalance it waits (up to {@link #REVOKE_WAIT}) for
  * their deliveries to settle and commits them, so that the next owner does not repeat finished work.
  */
@@ -57,6 +59,7 @@ final class ConsumerLoop implements Registration {
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final String topic;
     private final int prefetch;
+    private final long commitIntervalNanos;
     private final DeliveryHandler handler;
     /** Deliveries settled (by any thread), for the consumer's thread to apply. */
     private final BlockingQueue<KafkaDelivery> settled = new LinkedBlockingQueue<>();
@@ -78,12 +81,14 @@ final class ConsumerLoop implements Registration {
     /** This topic's partitions by number, so that a record does not make a TopicPartition of its own. */
     private TopicPartition[] byNumber = new TopicPartition[0];
     private long sequence;
+    private long lastCommit = System.nanoTime();
 
     ConsumerLoop(KafkaConsumer<byte[], byte[]> consumer, String topic, String group, int prefetch,
-            DeliveryHandler handler) {
+            Duration commitInterval, DeliveryHandler handler) {
         this.consumer = consumer;
         this.topic = topic;
         this.prefetch = prefetch;
+        this.commitIntervalNanos = commitInterval.toNanos();
         this.handler = handler;
         this.thread = Thread.ofPlatform().daemon().name("parley-kafka-" + group).unstarted(this::run);
     }
@@ -151,7 +156,7 @@ final class ConsumerLoop implements Registration {
                     continue;
                 }
                 deliverBuffered();
-                commit(false);
+                commitWhenDue();
             }
             if (!aborting) {
                 applySettled();
@@ -277,6 +282,14 @@ final class ConsumerLoop implements Registration {
             if (d.markSettled(false)) {
                 outstanding.decrementAndGet();
             }
+        }
+    }
+
+    private void commitWhenDue() {
+        long now = System.nanoTime();
+        if (now - lastCommit >= commitIntervalNanos) {
+            lastCommit = now;
+            commit(false);
         }
     }
 
