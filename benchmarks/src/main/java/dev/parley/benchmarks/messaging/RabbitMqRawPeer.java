@@ -18,13 +18,20 @@ import java.util.concurrent.ConcurrentSkipListMap;
 /**
  * amqp-client used as a careful user would, with the settings of Parley's RabbitMQ module: persistent
  * messages on one confirm-mode channel (a confirm per message, tracked by sequence number), a topic exchange
- * with a durable quorum queue per group, manual acknowledgements with a prefetch of 64, separate connections
- * for publishing and consuming. So the comparison is of the layers above the client. Each message is the event
+ * with a durable quorum queue per group with a delivery limit and a dead-letter exchange, manual
+ * acknowledgements with a prefetch of 64, separate connections for publishing and consuming. So the comparison
+ * is of the layers above the client. Each message is the event
  * written as JSON, and read back on arrival ({@link RawEvent}).
  */
 final class RabbitMqRawPeer implements MessagingPeer {
 
     static final int PREFETCH = 64;
+    /**
+     * Whether the queues get a delivery limit and a dead-letter exchange, as Parley's do (a poison message goes
+     * aside instead of coming back for ever); {@code -Dbench.rabbit.rawDeadLetter=false} leaves them out.
+     */
+    private static final boolean DEAD_LETTER = Boolean.parseBoolean(
+            System.getProperty("bench.rabbit.rawDeadLetter", "true"));
 
     private final Connection publishing;
     private final Connection consuming;
@@ -34,6 +41,7 @@ final class RabbitMqRawPeer implements MessagingPeer {
     private final AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
             .contentType("application/json").deliveryMode(2).build();
     private String exchange = "";
+    private String deadLetterExchange = "";
 
     RabbitMqRawPeer(ConnectionFactory factory) throws Exception {
         publishing = factory.newConnection("bench raw publishing");
@@ -61,9 +69,20 @@ final class RabbitMqRawPeer implements MessagingPeer {
     public void open(String topic, int groups, Runnable arrived) throws Exception {
         exchange = topic;
         channel.exchangeDeclare(topic, BuiltinExchangeType.TOPIC, true);
+        Map<String, Object> arguments = Map.of("x-queue-type", "quorum");
+        if (DEAD_LETTER) {
+            String dlq = topic + ".dead";
+            channel.exchangeDeclare(dlq, BuiltinExchangeType.DIRECT, true);
+            channel.queueDeclare(dlq, true, false, false, arguments);
+            channel.queueBind(dlq, dlq, dlq);
+            queues.add(dlq);
+            deadLetterExchange = dlq;
+            arguments = Map.of("x-queue-type", "quorum", "x-delivery-limit", 7, "x-dead-letter-exchange", dlq,
+                    "x-dead-letter-routing-key", dlq);
+        }
         for (int g = 0; g < groups; g++) {
             String queue = topic + ".g" + g;
-            channel.queueDeclare(queue, true, false, false, Map.of("x-queue-type", "quorum"));
+            channel.queueDeclare(queue, true, false, false, arguments);
             channel.queueBind(queue, topic, "#");
             queues.add(queue);
             Channel c = consuming.createChannel();
@@ -100,6 +119,9 @@ final class RabbitMqRawPeer implements MessagingPeer {
             }
             if (!exchange.isEmpty()) {
                 channel.exchangeDelete(exchange);
+            }
+            if (!deadLetterExchange.isEmpty()) {
+                channel.exchangeDelete(deadLetterExchange);
             }
         } catch (IOException | RuntimeException e) {
             // the benchmark is over; the broker keeps what could not be deleted

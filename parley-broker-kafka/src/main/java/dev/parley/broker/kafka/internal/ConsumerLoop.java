@@ -42,9 +42,10 @@ import org.slf4j.LoggerFactory;
  * delivery Parley has not yet acknowledged. At most {@code prefetch} deliveries are unsettled: past that the
  * partitions are paused. Commits are asynchronous and at most one per {@code commitInterval} (each is a write
  * to the group's offsets on the broker; a consumer that keeps up would otherwise commit after every poll of a
- * record or two), synchronous when closing. Deliveries with a {@code parley-key} are handed out one at a time per key and
- * partition ({@link KeyOrder}), so handlers see one key's messages in order. Before giving partitions up in a rebalance it waits (up to {@link #REVOKE_WAIT}) for
- * their deliveries to settle and commits them, so that the next owner does not repeat finished work.
+ * record or two), synchronous when closing. Deliveries with a {@code parley-key} are handed out one at a time
+ * per key and partition ({@link KeyOrder}), so handlers see one key's messages in order. Before giving
+ * partitions up in a rebalance it waits (up to {@link #REVOKE_WAIT}) for their deliveries to settle and commits
+ * them, so that the next owner does not repeat finished work.
  */
 final class ConsumerLoop implements Registration {
 
