@@ -7,6 +7,7 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
+import dev.parley.broker.rabbitmq.RabbitMqOptions;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +21,8 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * messages on one confirm-mode channel (a confirm per message, tracked by sequence number), a topic exchange
  * with a durable quorum queue per group with a delivery limit and a dead-letter exchange, manual
  * acknowledgements with a prefetch of 64, separate connections for publishing and consuming. So the comparison
- * is of the layers above the client. Each message is the event
- * written as JSON, and read back on arrival ({@link RawEvent}).
+ * is of the layers above the client. Each message is the event written as JSON, and read back on arrival
+ * ({@link RawEvent}).
  */
 final class RabbitMqRawPeer implements MessagingPeer {
 
@@ -41,7 +42,6 @@ final class RabbitMqRawPeer implements MessagingPeer {
     private final AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
             .contentType("application/json").deliveryMode(2).build();
     private String exchange = "";
-    private String deadLetterExchange = "";
 
     RabbitMqRawPeer(ConnectionFactory factory) throws Exception {
         publishing = factory.newConnection("bench raw publishing");
@@ -71,14 +71,13 @@ final class RabbitMqRawPeer implements MessagingPeer {
         channel.exchangeDeclare(topic, BuiltinExchangeType.TOPIC, true);
         Map<String, Object> arguments = Map.of("x-queue-type", "quorum");
         if (DEAD_LETTER) {
-            String dlq = topic + ".dead";
+            String dlq = deadLetter(topic);
             channel.exchangeDeclare(dlq, BuiltinExchangeType.DIRECT, true);
             channel.queueDeclare(dlq, true, false, false, arguments);
             channel.queueBind(dlq, dlq, dlq);
             queues.add(dlq);
-            deadLetterExchange = dlq;
-            arguments = Map.of("x-queue-type", "quorum", "x-delivery-limit", 7, "x-dead-letter-exchange", dlq,
-                    "x-dead-letter-routing-key", dlq);
+            arguments = Map.of("x-queue-type", "quorum", "x-delivery-limit", RabbitMqOptions.DEFAULT.deliveryLimit(),
+                    "x-dead-letter-exchange", dlq, "x-dead-letter-routing-key", dlq);
         }
         for (int g = 0; g < groups; g++) {
             String queue = topic + ".g" + g;
@@ -110,6 +109,11 @@ final class RabbitMqRawPeer implements MessagingPeer {
         confirmed.join();
     }
 
+    /** The dead-letter exchange and queue of {@code topic}'s queues. */
+    private static String deadLetter(String topic) {
+        return topic + ".dead";
+    }
+
     /** Deletes what {@link #open} declared, then closes. */
     @Override
     public void close() {
@@ -120,8 +124,8 @@ final class RabbitMqRawPeer implements MessagingPeer {
             if (!exchange.isEmpty()) {
                 channel.exchangeDelete(exchange);
             }
-            if (!deadLetterExchange.isEmpty()) {
-                channel.exchangeDelete(deadLetterExchange);
+            if (DEAD_LETTER && !exchange.isEmpty()) {
+                channel.exchangeDelete(deadLetter(exchange));
             }
         } catch (IOException | RuntimeException e) {
             // the benchmark is over; the broker keeps what could not be deleted

@@ -110,8 +110,7 @@ public final class KafkaMessageBroker implements Broker {
             default -> throw new IllegalArgumentException("can only consume a queue or a subscription: " + destination);
         }
         KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(configs.groupConsumer(group, prefetch));
-        ConsumerLoop loop = new ConsumerLoop(consumer, topic, group, prefetch, options.commitInterval(),
-                handler);
+        ConsumerLoop loop = new ConsumerLoop(consumer, topic, group, prefetch, options.commitInterval(), handler);
         consumers.add(loop);
         loop.start(JOIN_TIMEOUT);
         return () -> {
