@@ -4,6 +4,8 @@ import dev.parley.broker.kafka.KafkaOptions;
 import dev.parley.broker.kafka.KafkaTransportProvider;
 import dev.parley.messaging.MessagingOptions;
 import dev.parley.testkit.kafka.KafkaBroker;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,11 +20,33 @@ final class KafkaBench implements BrokerBench {
     /** The consumer group protocol of both peers; a probe: {@code -Dbench.kafka.groupProtocol=classic}. */
     static final String GROUP_PROTOCOL = System.getProperty("bench.kafka.groupProtocol", "consumer");
 
+    /**
+     * Server properties on top of the testkit's: one network thread (Kafka's default is three), and then
+     * {@code -Dbench.kafka.broker=name=value,...} for probes ({@code num.network.threads=3} gives Kafka's default
+     * back). With three network threads on these two cores, each peer's consumers settled, fork by fork, into a
+     * cheap or a dear state (two to four times the CPU per message, in the client and in the broker alike), and
+     * the paired ratios moved by tens of percent from one fork to the next; with one they did not
+     * (docs/benchmarks.md, messaging).
+     */
+    static final Map<String, String> BROKER_OVERRIDES = overrides(
+            "num.network.threads=1," + System.getProperty("bench.kafka.broker", ""));
+
     private @Nullable KafkaBroker broker;
 
     @Override
     public void start() {
-        broker = KafkaBroker.start();
+        broker = KafkaBroker.start(BROKER_OVERRIDES);
+    }
+
+    private static Map<String, String> overrides(String spec) {
+        Map<String, String> overrides = new LinkedHashMap<>();
+        for (String pair : spec.split(",")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                overrides.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+            }
+        }
+        return overrides;
     }
 
     @Override
