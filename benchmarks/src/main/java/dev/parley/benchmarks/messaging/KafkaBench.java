@@ -41,10 +41,14 @@ final class KafkaBench implements BrokerBench {
     private static Map<String, String> overrides(String spec) {
         Map<String, String> overrides = new LinkedHashMap<>();
         for (String pair : spec.split(",")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                overrides.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+            if (pair.isBlank()) {
+                continue;
             }
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("bench.kafka.broker: expected name=value, got '" + pair + "'");
+            }
+            overrides.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
         }
         return overrides;
     }
