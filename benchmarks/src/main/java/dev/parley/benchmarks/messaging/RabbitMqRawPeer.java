@@ -10,6 +10,7 @@ import com.rabbitmq.client.Envelope;
 import dev.parley.broker.rabbitmq.RabbitMqOptions;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -69,15 +70,15 @@ final class RabbitMqRawPeer implements MessagingPeer {
     public void open(String topic, int groups, Runnable arrived) throws Exception {
         exchange = topic;
         channel.exchangeDeclare(topic, BuiltinExchangeType.TOPIC, true);
-        Map<String, Object> arguments = Map.of("x-queue-type", "quorum");
+        Map<String, Object> arguments = new HashMap<>(Map.of("x-queue-type", "quorum"));
         if (DEAD_LETTER) {
             String dlq = deadLetter(topic);
             channel.exchangeDeclare(dlq, BuiltinExchangeType.DIRECT, true);
             channel.queueDeclare(dlq, true, false, false, arguments);
             channel.queueBind(dlq, dlq, dlq);
             queues.add(dlq);
-            arguments = Map.of("x-queue-type", "quorum", "x-delivery-limit", RabbitMqOptions.DEFAULT.deliveryLimit(),
-                    "x-dead-letter-exchange", dlq, "x-dead-letter-routing-key", dlq);
+            arguments.putAll(Map.of("x-delivery-limit", RabbitMqOptions.DEFAULT.deliveryLimit(),
+                    "x-dead-letter-exchange", dlq, "x-dead-letter-routing-key", dlq));
         }
         for (int g = 0; g < groups; g++) {
             String queue = topic + ".g" + g;
@@ -123,9 +124,9 @@ final class RabbitMqRawPeer implements MessagingPeer {
             }
             if (!exchange.isEmpty()) {
                 channel.exchangeDelete(exchange);
-            }
-            if (DEAD_LETTER && !exchange.isEmpty()) {
-                channel.exchangeDelete(deadLetter(exchange));
+                if (DEAD_LETTER) {
+                    channel.exchangeDelete(deadLetter(exchange));
+                }
             }
         } catch (IOException | RuntimeException e) {
             // the benchmark is over; the broker keeps what could not be deleted
