@@ -34,6 +34,8 @@ public abstract class PairedScenario {
 
     private static final boolean[] PARLEY_FIRST = {true, false};
     private static final boolean[] PEER_FIRST = {false, true};
+    /** Parley's peer is opened first unless the probe {@code -Dbench.paired.peerFirst=true} says the raw one. */
+    private static final boolean OPEN_PEER_FIRST = Boolean.getBoolean("bench.paired.peerFirst");
 
     private final BrokerBench broker;
     private final String parleyName;
@@ -42,9 +44,14 @@ public abstract class PairedScenario {
     private @Nullable Publishing peer;
     private boolean parleyFirst;
 
+    /**
+     * @param parleyName Parley's peer on this broker; the probe {@code -Dbench.paired.parley=NAME} puts another
+     *     peer in its place, as in {@code -Dbench.paired.parley=kafka-raw}: the raw client against itself, a
+     *     control run that shows how far two identical peers differ from one fork to the next
+     */
     protected PairedScenario(BrokerBench broker, String parleyName) {
         this.broker = broker;
-        this.parleyName = parleyName;
+        this.parleyName = System.getProperty("bench.paired.parley", parleyName);
     }
 
     /** The raw peer's name, the {@code @Param peer} of the concrete class. */
@@ -56,8 +63,13 @@ public abstract class PairedScenario {
     @Setup(Level.Trial)
     public void start() throws Exception {
         broker.start();
-        parley = Publishing.open(broker.peer(parleyName), groups());
-        peer = Publishing.open(broker.peer(peerName()), groups());
+        if (OPEN_PEER_FIRST) {
+            peer = Publishing.open(broker.peer(peerName()), groups());
+            parley = Publishing.open(broker.peer(parleyName), groups());
+        } else {
+            parley = Publishing.open(broker.peer(parleyName), groups());
+            peer = Publishing.open(broker.peer(peerName()), groups());
+        }
     }
 
     @TearDown(Level.Trial)
