@@ -65,9 +65,9 @@ public abstract class PairedScenario {
         broker.start();
         if (OPEN_PEER_FIRST) {
             peer = Publishing.open(broker.peer(peerName()), groups());
-            parley = Publishing.open(broker.peer(parleyName), groups());
-        } else {
-            parley = Publishing.open(broker.peer(parleyName), groups());
+        }
+        parley = Publishing.open(broker.peer(parleyName), groups());
+        if (!OPEN_PEER_FIRST) {
             peer = Publishing.open(broker.peer(peerName()), groups());
         }
     }
